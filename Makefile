@@ -1,0 +1,43 @@
+# Every target creates .venv and installs the pinned dependencies when missing.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: book test execute serve lab bench clean
+
+$(STAMP): pyproject.toml requirements.txt requirements-dev.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -qq --upgrade pip
+	$(BIN)/python -m pip install -qq -r requirements-dev.txt
+	$(BIN)/python -m ipykernel install --sys-prefix --name python3 > /dev/null
+	touch $(STAMP)
+
+## book: build the HTML book into _build/html (warnings are errors)
+book: $(STAMP)
+	$(BIN)/jupyter-book build --warningiserror --nitpick --keep-going .
+
+## test: every test: actlib, notebooks (nbval strict), book build, browser
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+## execute: re-run every chapter notebook in place, top to bottom, in a clean kernel
+execute: $(STAMP)
+	cd chapters && ../$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
+		--ExecutePreprocessor.timeout=300 --ExecutePreprocessor.kernel_name=python3 *.ipynb
+
+## serve: serve the built book on http://localhost:8000
+serve: book
+	$(BIN)/python -m http.server --directory _build/html 8000
+
+## lab: open the chapters in JupyterLab
+lab: $(STAMP)
+	$(BIN)/python -m pip install -qq jupyterlab==4.6.6
+	cd chapters && ../$(BIN)/jupyter lab
+
+## bench: accuracy, speed, explorer latency and build cost
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks
+
+clean:
+	rm -rf _build .pytest_cache .hypothesis

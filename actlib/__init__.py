@@ -1,0 +1,21 @@
+"""actlib: activation functions, their derivatives and properties, for the activation-functions book.
+
+    import actlib
+    actlib.sigmoid(x)              # values
+    actlib.sigmoid.grad(x)         # derivative
+    actlib.leaky_relu(x, alpha=0.2)
+    actlib.get("swish") is actlib.silu
+    actlib.names()                 # every activation
+    actlib.explore("elu")          # curve, derivative and sliders
+
+Plotting and widgets load only when a figure or an explorer is first asked for.
+"""
+
+from . import activations as _activations  # noqa: F401  (registers every activation)
+from .core import _ALIASES, _REGISTRY, Activation, Interval, Option, Param, Properties, VectorActivation, get, names
+
+globals().update(_REGISTRY)
+globals().update({alias: _REGISTRY[name] for alias, name in _ALIASES.items()})
+
+__all__ = ["Activation", "Interval", "Option", "Param", "Properties", "VectorActivation", "get", "names",
+           *_REGISTRY, *_ALIASES]
