@@ -14,8 +14,17 @@ Plotting and widgets load only when a figure or an explorer is first asked for.
 from . import activations as _activations  # noqa: F401  (registers every activation)
 from .core import _ALIASES, _REGISTRY, Activation, Interval, Option, Param, Properties, VectorActivation, get, names
 
+
+
+def explore(names, /, **kwargs):
+    """The interactive explorer of one or several activations; see :func:`actlib.explorer.explore`."""
+    from .explorer import explore as _explore
+
+    return _explore(names, **kwargs)
+
+
 globals().update(_REGISTRY)
 globals().update({alias: _REGISTRY[name] for alias, name in _ALIASES.items()})
 
-__all__ = ["Activation", "Interval", "Option", "Param", "Properties", "VectorActivation", "get", "names",
+__all__ = ["Activation", "Interval", "Option", "Param", "Properties", "VectorActivation", "explore", "get", "names",
            *_REGISTRY, *_ALIASES]
