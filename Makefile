@@ -24,7 +24,8 @@ test: $(STAMP)
 ## execute: re-run every chapter notebook in place, top to bottom, in a clean kernel
 execute: $(STAMP)
 	cd chapters && ../$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
-		--ExecutePreprocessor.timeout=300 --ExecutePreprocessor.kernel_name=python3 *.ipynb
+		--ExecutePreprocessor.timeout=300 --ExecutePreprocessor.kernel_name=python3 \
+		--ExecutePreprocessor.record_timing=False *.ipynb
 
 ## serve: serve the built book on http://localhost:8000
 serve: book

@@ -1,0 +1,366 @@
+"""``actlib.explore``: the interactive explorer of one or several activation functions.
+
+    ex = actlib.explore("elu")                          # f and f′, a slider for alpha
+    ex = actlib.explore(["relu", "leaky_relu", "elu"])  # overlaid; the alpha slider moves both
+    ex = actlib.explore("leaky_relu", x_range=(-3, 3), derivative=False, alpha=0.2)
+
+The result shows itself three ways (``Explorer._repr_mimebundle_``):
+
+* in a kernel (JupyterLab 4, Notebook 7, VS Code) as a live ipywidgets 8 widget: sliders from
+  each parameter's ``Param`` range, an x-range slider, a derivative switch, a reset button, the
+  formula at the current values, and one matplotlib figure (two panels, f and f′, with the
+  saturated regions |f′| < 0.05 shaded) drawn with the Agg canvas into an ``ipywidgets.Image``.
+  A move only updates line data and redraws that figure; no pyplot figure is ever created, and
+  no ``ipywidgets.Output`` is used (nbval does not capture Output widgets);
+* without a kernel (the HTML book) as ``text/html``: curves precomputed by actlib for a grid of
+  parameter values and a small inline script that redraws them (``explorer_static.py``);
+* as ``image/png`` of the starting state, and a one-line ``text/plain``.
+
+matplotlib and ipywidgets are imported here, when an explorer is first made, never by
+``import actlib``.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+import math
+from typing import Any
+
+import numpy as np
+
+from . import explorer_spec as S
+
+FIG_DPI = 144              # pixels per inch of the PNG (sharp on high-density screens) ...
+CSS_DPI = 100              # ... shown at 100 CSS pixels per inch
+PANEL_IN = (4.4, 2.9)       # one panel (inches, axes and their labels)
+BAND_IN = 0.25              # per legend row
+
+
+def explore(name_or_names: Any, x_range: Any = (-5, 5), derivative: bool = True, **params: Any) -> "Explorer":
+    """Explore one activation (a name) or several overlaid (a list of names).
+
+    x_range:    the x interval shown at the start (a slider changes it in the live widget)
+    derivative: show f′ in a second panel at the start (a switch toggles it)
+    params:     starting values of parameters or options (``alpha=0.2``, ``approximate="tanh"``);
+                a parameter acts on every shown function that takes it. Reset returns to these
+                values (the registry defaults for the ones not given).
+
+    A slider shared by several functions spans the part of their ranges they have in common and
+    starts at the first function's default. The static HTML (no kernel) holds curves for 41
+    evenly spaced slider positions plus the start and the defaults, and shows the starting state
+    of this call (later moves of the live controls do not change it); for a function with two
+    parameters (rrelu) it moves one slider at a time, the other returning to its start.
+
+    Raises KeyError for an unknown name (``actlib.names()`` lists them), TypeError for a keyword
+    no shown function takes or for a vector-valued activation (softmax, GLU, …), ValueError for
+    an invalid value (the message names the function, the parameter and its allowed range).
+    """
+    return Explorer(S.build(name_or_names, x_range, derivative, **params))
+
+
+def _decimals(step: float) -> int:
+    text = S.fmt(step)
+    return len(text.split(".")[1]) if "." in text else 0
+
+
+class Explorer:
+    """The live widget (``widget``) and static views of one explore(...) call."""
+
+    def __init__(self, spec: S.Spec):
+        import ipywidgets as W
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+        from matplotlib.collections import PolyCollection
+        from matplotlib.figure import Figure
+        from matplotlib.patches import Patch
+        from matplotlib.ticker import MaxNLocator
+
+        from .plot import use_cjk_font
+
+        use_cjk_font()
+        self.spec = spec
+        self._hold = False
+        self._html: str | None = None
+        self._limits_cache: dict[tuple[float, float], tuple] = {}
+        self._layout_state: tuple | None = None
+        self._background = None
+        self._background_key: tuple | None = None
+        self._frame_key: tuple | None = None     # x and y limits, layout: what the background shows
+
+        # ---------------------------------------------------------------- figure (Agg only)
+        self.figure = Figure(dpi=FIG_DPI, facecolor="white")
+        self.canvas = FigureCanvasAgg(self.figure)
+        self.ax_f = self.figure.add_axes((0.1, 0.1, 0.4, 0.8))
+        self.ax_df = self.figure.add_axes((0.6, 0.1, 0.35, 0.8), sharex=self.ax_f)
+        self.ax_f.set_title("f(x)   函数 · function", loc="left", fontsize=11, y=1.0, pad=7)
+        self.ax_df.set_title("f′(x)   导数 · derivative", loc="left", fontsize=11, y=1.0, pad=7)
+        self.lines: dict[str, tuple] = {}
+        self._shades: list[tuple] = []
+        for ax in (self.ax_f, self.ax_df):
+            ax.set_xlabel("x", fontsize=11, fontstyle="italic")
+            ax.grid(True, color="#000000", alpha=0.08, linewidth=0.8)
+            ax.axhline(0, color="#555555", linewidth=0.8, alpha=0.6, zorder=1)
+            ax.axvline(0, color="#555555", linewidth=0.8, alpha=0.6, zorder=1)
+            ax.tick_params(labelsize=9.5)
+            for side in ("top", "right"):
+                ax.spines[side].set_visible(False)
+        handles = []
+        for fn, shown in enumerate(spec.functions):
+            color = S.PALETTE[shown.color][0]
+            label = f"{shown.label_zh} · {shown.label_en}"
+            (line_f,) = self.ax_f.plot([], [], color=color, linewidth=2.2, label=label, zorder=3)
+            (line_df,) = self.ax_df.plot([], [], color=color, linewidth=2.2, zorder=3)
+            self.lines[shown.act.name] = (line_f, line_df)
+            y0, y1 = S.band(fn, len(spec.functions))
+            shades = []
+            for ax in (self.ax_f, self.ax_df):
+                coll = PolyCollection([], facecolors=color, alpha=0.13 if y1 - y0 == 1 else 0.5,
+                                      edgecolors="none", transform=ax.get_xaxis_transform(), zorder=0)
+                ax.add_collection(coll, autolim=False)
+                shades.append(coll)
+            self._shades.append(tuple(shades))
+            handles.append(line_f)
+            for artist in (line_f, line_df, *shades):
+                artist.set_animated(True)       # drawn over a cached background (blitting)
+        handles.append(Patch(facecolor="#777777", alpha=0.3, label=f"饱和区 · saturation  |f′| < {S.SATURATION:g}"))
+        self._legend_handles = handles
+        self._locator = MaxNLocator(nbins=6, steps=[1, 2, 2.5, 5, 10])
+        self._legend = None
+
+        # ---------------------------------------------------------------- controls
+        self.controls: dict[str, Any] = {}
+        rows = []
+        for c in spec.controls:
+            doc = W.HTML(f"<small>{html.escape(c.doc_zh)} · {html.escape(c.doc_en)}</small>")
+            if c.kind == "param":
+                widget = W.FloatSlider(value=c.initial, min=c.low, max=c.high, step=c.step,
+                                       description=f"{c.symbol} {c.name}".strip(), continuous_update=True,
+                                       readout_format=f".{max(_decimals(c.step), 1)}f",
+                                       style={"description_width": "initial"},
+                                       layout=W.Layout(width="100%", max_width="440px"))
+            else:
+                widget = W.ToggleButtons(options=list(c.grid), value=c.initial, description=c.name,
+                                         style={"description_width": "initial", "button_width": "auto"})
+            widget.observe(self._changed, names="value")
+            self.controls[c.name] = widget
+            rows.append(W.HBox([widget, doc], layout=W.Layout(align_items="center", flex_flow="row wrap")))
+        self.sliders = {k: w for k, w in self.controls.items() if isinstance(w, W.FloatSlider)}
+        lo, hi = spec.x_range
+        span = hi - lo
+        step = 10 ** math.floor(math.log10(span / 100))
+        self.x_range = W.FloatRangeSlider(value=(lo, hi), min=lo - span, max=hi + span, step=step,
+                                          description="x 范围 · range", continuous_update=True,
+                                          readout_format=f".{max(0, -math.floor(math.log10(step)))}f",
+                                          style={"description_width": "initial"},
+                                          layout=W.Layout(width="100%", max_width="440px"))
+        self.x_range.observe(self._changed, names="value")
+        self.derivative = W.Checkbox(value=spec.derivative, description="导数 · derivative f′", indent=False,
+                                     layout=W.Layout(width="auto"))
+        self.derivative.observe(self._changed, names="value")
+        self.reset_button = W.Button(description="重置 · reset", tooltip="回到初始值 · back to the starting values",
+                                     layout=W.Layout(width="auto"))
+        self.reset_button.on_click(lambda _: self.reset())
+        self.formula = W.HTMLMath()
+        self.notes = W.HTML()
+        self.image = W.Image(format="png", layout=W.Layout(width="100%", height="auto"))
+        self.widget = W.VBox(
+            [self.formula, *rows,
+             W.HBox([self.x_range, self.derivative, self.reset_button],
+                    layout=W.Layout(align_items="center", flex_flow="row wrap", grid_gap="4px 16px")),
+             self.image, self.notes],
+            layout=W.Layout(max_width="920px"))
+        self.update()
+        self.png = bytes(self.image.value)       # the starting state (also the image/png output)
+
+    # -------------------------------------------------------------------- state
+    @property
+    def values(self) -> dict[str, Any]:
+        """Current control values, name → value."""
+        return {name: w.value for name, w in self.controls.items()}
+
+    def reset(self) -> None:
+        """Back to the starting values, x range and derivative switch; one redraw."""
+        self._hold = True
+        try:
+            for c in self.spec.controls:
+                self.controls[c.name].value = c.initial
+            self.x_range.value = self.spec.x_range
+            self.derivative.value = self.spec.derivative
+        finally:
+            self._hold = False
+        self.update()
+
+    def close(self) -> None:
+        """Close the widgets (the front end removes their views)."""
+        stack = [self.widget]
+        while stack:
+            widget = stack.pop()
+            stack.extend(getattr(widget, "children", ()))
+            widget.close()
+
+    def _changed(self, _change: Any) -> None:
+        if not self._hold:
+            self.update()
+
+    # -------------------------------------------------------------------- drawing
+    def _limits(self, x_range: tuple[float, float]) -> tuple:
+        key = (float(x_range[0]), float(x_range[1]))
+        if key not in self._limits_cache:
+            self._limits_cache = {key: self.spec.y_limits(np.linspace(*key, S.STATIC_POINTS))}
+        return self._limits_cache[key]
+
+    def _layout(self, derivative: bool) -> None:
+        """Figure size, axes positions and legend for the derivative switch (same figure)."""
+        if self._layout_state == (derivative,):
+            return
+        self._layout_state = (derivative,)
+        panels = 2 if derivative else 1
+        width = PANEL_IN[0] * panels + 0.3
+        per_row = max(1, int(width // 3.6))
+        entries = len(self._legend_handles)
+        rows = math.ceil(entries / per_row)
+        band = 0.06 + BAND_IN * rows
+        height = PANEL_IN[1] + band
+        self.figure.set_size_inches(width, height)
+        left, right, bottom, top = 0.62, 0.18, 0.5, 0.42     # inches around each axes box
+        w = (PANEL_IN[0] - left - right) / width
+        h = (PANEL_IN[1] - bottom - top) / height
+        self.ax_f.set_position((left / width, bottom / height, w, h))
+        self.ax_df.set_position(((PANEL_IN[0] + left) / width, bottom / height, w, h))
+        self.ax_df.set_visible(derivative)
+        if self._legend is not None:
+            self._legend.remove()
+        self._legend = self.figure.legend(handles=self._legend_handles, loc="upper left",
+                                          bbox_to_anchor=(0.1 / width, 1 - 0.08 / height),
+                                          ncol=min(entries, per_row), frameon=False, fontsize=10,
+                                          handlelength=1.8, columnspacing=1.6, borderaxespad=0)
+        self.image.layout.max_width = f"{round(width * CSS_DPI)}px"
+
+    def update(self) -> None:
+        """Recompute every curve for the current controls and redraw the one figure."""
+        spec, values = self.spec, self.values
+        x_lo, x_hi = self.x_range.value
+        if not x_hi > x_lo:
+            return
+        x = np.linspace(x_lo, x_hi, S.LIVE_POINTS)
+        (f_lo, f_hi), (d_lo, d_hi) = self._limits((x_lo, x_hi))
+        problems = []
+        half = (x_hi - x_lo) / (S.LIVE_POINTS - 1) / 2
+        for fn, shown in enumerate(spec.functions):
+            line_f, line_df = self.lines[shown.act.name]
+            try:
+                f, df = spec.evaluate(fn, x, values)
+            except ValueError as error:
+                problems.append(f"{shown.act.name}: {error}")
+                for artist in (line_f, line_df, *self._shades[fn]):
+                    artist.set_visible(False)
+                continue
+            line_f.set_data(x, f)
+            line_df.set_data(x, df)
+            y0, y1 = S.band(fn, len(spec.functions))
+            verts = [[(x[i] - half, y0), (x[j] + half, y0), (x[j] + half, y1), (x[i] - half, y1)]
+                     for i, j in _runs(S.saturated_mask(df))]
+            for artist in (line_f, line_df, *self._shades[fn]):
+                artist.set_visible(True)
+            for coll in self._shades[fn]:
+                coll.set_verts(verts)
+            finite_f, finite_d = f[np.isfinite(f)], df[np.isfinite(df)]
+            count = len(spec.functions)
+            if finite_f.size and (finite_f.min() < f_lo or finite_f.max() > f_hi):
+                f_lo, f_hi = S.view_limits(min(f_lo, finite_f.min()), max(f_hi, finite_f.max()), count, 0.04)
+            if finite_d.size and (finite_d.min() < d_lo or finite_d.max() > d_hi):
+                d_lo, d_hi = S.view_limits(min(d_lo, finite_d.min()), max(d_hi, finite_d.max()), count, 0.04)
+        self.ax_f.set_xlim(x_lo, x_hi)
+        count = len(spec.functions)
+        for ax, lim in ((self.ax_f, (f_lo, f_hi)), (self.ax_df, (d_lo, d_hi))):
+            ax.set_ylim(*lim)
+            top = S.tick_top(lim, count)
+            ax.set_yticks([t for t in self._locator.tick_values(lim[0], top) if lim[0] <= t <= top + 1e-9 * (top - lim[0])])
+        self._layout(bool(self.derivative.value))
+        self._update_formula(values, bool(self.derivative.value))
+        self.notes.value = ("<b>无效参数 · invalid parameters</b><br>" + "<br>".join(map(html.escape, problems))
+                            if problems else "")
+        self._frame_key = (x_lo, x_hi, f_lo, f_hi, d_lo, d_hi, bool(self.derivative.value))
+        self.image.value = self.render_png()
+
+    def _update_formula(self, values: dict[str, Any], derivative: bool) -> None:
+        rows = []
+        for fn, shown in enumerate(self.spec.functions):
+            color = S.PALETTE[shown.color][0]
+            dot = f'<span style="color:{color};font-size:1.3em">●</span>'
+            tex = S.render_formula(S.formula_parts(shown.act.latex, self.spec, fn), self.spec, values)
+            row = f"<div>{dot} \\({html.escape(tex, quote=False)}\\)"
+            if derivative:
+                dtex = S.render_formula(S.formula_parts(shown.act.grad_latex, self.spec, fn), self.spec, values)
+                row += f"&emsp;&emsp;\\({html.escape(dtex, quote=False)}\\)"
+            rows.append(row + "</div>")
+        text = "".join(rows)
+        if self.formula.value != text:
+            self.formula.value = text
+
+    def draw(self) -> None:
+        """Draw with Agg: axes, ticks and legend come from a cached bitmap unless limits or
+        layout changed; the curves and shading (animated artists) are drawn over it."""
+        key = self._frame_key
+        if self._background is None or key != self._background_key:
+            self.canvas.draw()                   # everything except the animated artists
+            self._background = self.canvas.copy_from_bbox(self.figure.bbox)
+            self._background_key = key
+        else:
+            self.canvas.restore_region(self._background)
+        for ax, k in ((self.ax_f, 0), (self.ax_df, 1)):
+            if not ax.get_visible():
+                continue
+            for shades in self._shades:
+                ax.draw_artist(shades[k])
+            for lines in self.lines.values():
+                ax.draw_artist(lines[k])
+
+    def render_png(self) -> bytes:
+        """Draw the figure and encode it as PNG (fast zlib level; no timestamp)."""
+        from PIL import Image
+
+        self.draw()
+        width, height = self.canvas.get_width_height()
+        image = Image.frombuffer("RGBA", (width, height), self.canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
+        buffer = io.BytesIO()
+        image.convert("RGB").save(buffer, format="png", compress_level=1)
+        return buffer.getvalue()
+
+    # -------------------------------------------------------------------- views
+    @property
+    def html(self) -> str:
+        """The static, self-contained HTML of the starting state (computed once)."""
+        if self._html is None:
+            from .explorer_static import render
+
+            self._html = render(self.spec)
+        return self._html
+
+    def __repr__(self) -> str:
+        names = ", ".join(s.act.name for s in self.spec.functions)
+        start = ", ".join(f"{c.name}={S.fmt(c.initial)}" for c in self.spec.controls)
+        lo, hi = self.spec.x_range
+        return f"<actlib explorer: {names}{'; ' + start if start else ''}; x in [{S.fmt(lo)}, {S.fmt(hi)}]>"
+
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None, **kwargs: Any):
+        widget_repr = getattr(self.widget, "_repr_mimebundle_", None)
+        bundle = dict(widget_repr(include=include, exclude=exclude) or {}) if callable(widget_repr) else {}
+        bundle["text/plain"] = repr(self)
+        bundle["text/html"] = self.html
+        bundle["image/png"] = base64.b64encode(self.png).decode("ascii")
+        width, height = self._png_size
+        return bundle, {"image/png": {"width": width, "height": height}}
+
+    @property
+    def _png_size(self) -> tuple[int, int]:
+        width, height = int.from_bytes(self.png[16:20], "big"), int.from_bytes(self.png[20:24], "big")
+        return round(width * CSS_DPI / FIG_DPI), round(height * CSS_DPI / FIG_DPI)
+
+
+def _runs(mask: np.ndarray) -> list[tuple[int, int]]:
+    """(first, last) index of every run of True in a boolean array."""
+    padded = np.concatenate(([False], mask, [False])).astype(np.int8)
+    edges = np.flatnonzero(np.diff(padded))
+    return list(zip(edges[0::2].tolist(), (edges[1::2] - 1).tolist()))

@@ -1,0 +1,160 @@
+"""The book builds with warnings as errors, and the HTML is complete and self-contained.
+
+One build per test session, into a temporary ``--path-output`` directory: the repository's own
+``_build`` (and its execution cache) is left alone, and every notebook is executed afresh, as
+on a fresh machine. The build runs in a subprocess, so this process's ``filterwarnings = error``
+does not reach Sphinx or the kernels; their warnings are the build's own business
+(``--warningiserror``, and ``stderr_output: error`` in ``_config.yml``).
+"""
+
+import html
+import re
+import subprocess
+import sys
+import time
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+
+import actlib
+
+ROOT = Path(__file__).resolve().parent.parent
+JUPYTER_BOOK = Path(sys.executable).with_name("jupyter-book")
+OUTSIDE_HOSTS = ("cdn.jsdelivr.net", "unpkg.com", "cdnjs.cloudflare.com", "fonts.googleapis.com")
+
+
+def toc_pages() -> list[str]:
+    """Every document the table of contents lists, e.g. ``["intro", "chapters/02_sigmoid_tanh"]``."""
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    pages = [toc["root"]]
+
+    def walk(entries):
+        for entry in entries or ():
+            if "file" in entry:
+                pages.append(entry["file"])
+            walk(entry.get("sections"))
+            walk(entry.get("chapters"))
+
+    walk(toc.get("chapters"))
+    for part in toc.get("parts", ()):
+        walk(part.get("chapters"))
+    return [str(Path(p).with_suffix("")) for p in pages]
+
+
+class Resources(HTMLParser):
+    """Collects what a page makes the browser fetch: scripts, stylesheets, images, frames."""
+
+    def __init__(self):
+        super().__init__()
+        self.fetched: list[tuple[str, str]] = []      # (tag, url)
+        self.images: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag in ("script", "img", "iframe", "audio", "video", "source", "embed") and attrs.get("src"):
+            self.fetched.append((tag, attrs["src"]))
+        if tag == "link" and attrs.get("href") and attrs.get("rel") not in ("canonical", "alternate"):
+            self.fetched.append((tag, attrs["href"]))
+        if tag == "object" and attrs.get("data"):
+            self.fetched.append((tag, attrs["data"]))
+        if tag == "img":
+            self.images.append(attrs.get("src", ""))
+
+
+def resources(page: Path) -> Resources:
+    parser = Resources()
+    parser.feed(page.read_text(encoding="utf-8"))
+    return parser
+
+
+@pytest.fixture(scope="session")
+def html_dir(tmp_path_factory):
+    out = tmp_path_factory.mktemp("book")
+    command = [str(JUPYTER_BOOK), "build", "--warningiserror", "--nitpick", "--keep-going",
+               "--path-output", str(out), str(ROOT)]
+    start = time.perf_counter()
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=1800)
+    seconds = time.perf_counter() - start
+    problems = [line for line in (result.stdout + result.stderr).splitlines()
+                if re.search(r"WARNING|ERROR|Error|Traceback", line)]
+    assert result.returncode == 0, (
+        f"jupyter-book build failed (exit {result.returncode}, {seconds:.0f} s)\n"
+        + "\n".join(problems[:50])
+        + f"\n--- stdout ---\n{result.stdout[-20000:]}\n--- stderr ---\n{result.stderr[-20000:]}"
+    )
+    print(f"book built in {seconds:.1f} s")
+    return out / "_build" / "html"
+
+
+def built_pages(html_dir: Path) -> list[Path]:
+    """Every HTML page of the book (the theme's template fragments in _static are not pages)."""
+    return [p for p in html_dir.rglob("*.html") if "_static" not in p.relative_to(html_dir).parts]
+
+
+def test_every_toc_page_is_built(html_dir):
+    assert (html_dir / "index.html").is_file()
+    for page in toc_pages():
+        assert (html_dir / f"{page}.html").is_file(), f"{page} is in _toc.yml but was not built"
+
+
+def test_chapter_02_shows_its_figure(html_dir):
+    page = html_dir / "chapters" / "02_sigmoid_tanh.html"
+    images = [src for src in resources(page).images if src.endswith(".png")]
+    assert images, "chapter 02 has no PNG figure"
+    for src in images:
+        png = (page.parent / src).resolve()
+        assert png.is_file(), f"{src} is referenced but not in the build"
+        header = png.read_bytes()[:24]
+        assert header[:8] == b"\x89PNG\r\n\x1a\n"
+        width = int.from_bytes(header[16:20], "big")
+        assert width >= 600, f"{src} is only {width} px wide"
+
+
+def test_chapter_02_math_is_ready_for_mathjax(html_dir):
+    page = html_dir / "chapters" / "02_sigmoid_tanh.html"
+    text = page.read_text(encoding="utf-8")
+    # Display math from the cells' Math(act.latex) outputs, and inline $…$ from the prose.
+    blocks = re.findall(r'<div class="[^"]*\bmath notranslate nohighlight">\s*\\\[(.*?)\\\]\s*</div>', text, re.S)
+    assert blocks, "no display math in chapter 02"
+    for act in (actlib.sigmoid, actlib.tanh):
+        for formula in (act.latex, act.grad_latex):
+            assert any(formula in html.unescape(block) for block in blocks), f"{formula!r} not shown"
+    assert re.search(r'<span class="math notranslate nohighlight">\\\(.+?\\\)</span>', text)
+    # … and the page loads MathJax from the book itself.
+    scripts = [url for tag, url in resources(page).fetched if tag == "script"]
+    mathjax = [url for url in scripts if "mathjax" in url.lower()]
+    assert mathjax, "chapter 02 does not load MathJax"
+    for url in mathjax:
+        assert not urlsplit(url).scheme and not url.startswith("//"), f"MathJax from outside: {url}"
+        assert (page.parent / url.split("?")[0]).resolve().is_file(), f"{url} missing from the build"
+    fonts = html_dir / "_static" / "mathjax" / "output" / "chtml" / "fonts" / "woff-v2"
+    assert any(fonts.glob("*.woff")), "MathJax's web fonts are not in the build"
+
+
+def test_no_page_fetches_anything_from_another_host(html_dir):
+    outside = []
+    for page in built_pages(html_dir):
+        for tag, url in resources(page).fetched:
+            if urlsplit(url).scheme in ("http", "https") or url.startswith("//"):
+                outside.append(f"{page.relative_to(html_dir)}: <{tag}> {url}")
+    assert not outside, "pages load from other hosts:\n" + "\n".join(outside)
+
+
+def test_no_inline_script_names_a_cdn(html_dir):
+    """No inline ``<script>`` of a page names a CDN either (it could load from there later).
+
+    The one mention allowed is sphinx-thebe's ``THEBE_JS_URL`` constant (unpkg.com), which Jupyter
+    Book puts in every page; Thebe fetches it only when a reader presses its launch button, and
+    Thebe is off in _config.yml, so there is no such button.
+    """
+    offenders = []
+    for page in built_pages(html_dir):
+        text = page.read_text(encoding="utf-8")
+        for script in re.findall(r"<script(?:\s[^>]*)?>(.*?)</script>", text, re.S):
+            script = re.sub(r'const THEBE_JS_URL = "[^"]*";', "", script)
+            offenders += [f"{page.relative_to(html_dir)}: inline script names {host}"
+                          for host in OUTSIDE_HOSTS if host in script]
+    assert not offenders, "\n".join(offenders)

@@ -1,0 +1,155 @@
+"""Bad input gets a clear error: TypeError naming the type, ValueError naming the parameter.
+
+Every message also names the function (spec: "keep messages naming the function and the problem").
+Parameter validity comes from the spec's table in reference.py, not from actlib's declarations.
+"""
+
+import math
+import re
+
+import actlib
+import numpy as np
+import pytest
+
+from reference import GATES, SPEC_PARAMS
+
+GOOD = np.array([0.5, -1.0, 2.0, -3.0])
+
+BAD_INPUTS = {
+    "str": ("1.0", ["str"]),
+    "bytes": (b"1.0", ["bytes"]),
+    "object-array": (np.array([1.0, None], dtype=object), ["object"]),
+    "complex": (1 + 2j, ["complex"]),
+    "complex-array": (np.array([1 + 0j, 2j]), ["complex"]),
+    "ragged": ([[1.0, 2.0], [3.0]], ["ragged", "rectangular", "list"]),
+    "longdouble": (np.ones(4, dtype=np.longdouble), ["longdouble", "float128", "float96"]),
+}
+
+
+def _calls(act):
+    """Every entry point of an activation, each as f(x, **params)."""
+    if isinstance(act, actlib.VectorActivation):
+        g = np.ones(2 if act.name in GATES else 4)  # the shape of act(GOOD)
+        return {"value": act, "jacobian": act.jacobian, "vjp": lambda x, **p: act.vjp(x, g, **p)}
+    return {"value": act, "grad": act.grad}
+
+
+def _raises(exc, call, *words, **kwargs):
+    """call() raises ``exc`` whose message contains every one of ``words`` (any of a list)."""
+    with pytest.raises(exc) as info:
+        call(**kwargs)
+    message = str(info.value)
+    for word in words:
+        options = word if isinstance(word, list) else [word]
+        assert any(o.lower() in message.lower() for o in options), f"{message!r} should name {options}"
+    return message
+
+
+@pytest.mark.parametrize("kind", BAD_INPUTS)
+def test_bad_input_type(name, kind):
+    x, words = BAD_INPUTS[kind]
+    act = actlib.get(name)
+    for method, call in _calls(act).items():
+        _raises(TypeError, lambda: call(x), words, name)
+
+
+def test_vjp_checks_its_upstream_gradient(vec):
+    act = actlib.get(vec)
+    _raises(TypeError, lambda: act.vjp(GOOD, "abc"), ["str"], vec)
+    _raises(TypeError, lambda: act.vjp(GOOD, np.array([1j, 2, 3, 4])), ["complex"], vec)
+
+
+def test_unknown_keyword(name):
+    for method, call in _calls(actlib.get(name)).items():
+        _raises(TypeError, lambda: call(GOOD, bogus_kw=1), "bogus_kw", name)
+
+
+def _outside(valid) -> list[float]:
+    low, high, low_closed, high_closed = valid
+    out = [math.nan, math.inf, -math.inf]
+    if math.isfinite(low):
+        out += [low - 1] + ([] if low_closed else [low])
+    if math.isfinite(high):
+        out += [high + 1] + ([] if high_closed else [high])
+    return out
+
+
+def _inside(valid) -> list[float]:
+    low, high, low_closed, _ = valid
+    return [low] if low_closed else [low + 0.5] if math.isfinite(low) else [-2.0]
+
+
+SPEC_VALID = [(n, p, s.valid) for n, ps in SPEC_PARAMS.items() for p, s in ps.items() if s.valid]
+
+
+@pytest.mark.parametrize(("fn", "param", "valid"), SPEC_VALID, ids=[f"{n}-{p}" for n, p, _ in SPEC_VALID])
+def test_parameter_outside_its_valid_set(fn, param, valid):
+    act = actlib.get(fn)
+    for bad in _outside(valid):
+        for call in _calls(act).values():
+            _raises(ValueError, lambda: call(GOOD, **{param: bad}), param, fn)
+    for good in _inside(valid):  # the edge of a closed interval is allowed (rrelu: lower = upper = 0)
+        together = {q: good for q, s in SPEC_PARAMS[fn].items() if s.valid == valid}
+        for call in _calls(act).values():
+            call(GOOD, **together)
+
+
+def test_every_declared_parameter_rejects_nan_inf_and_text(name):
+    act = actlib.get(name)
+    for param in act.params:
+        for bad in (math.nan, math.inf, -math.inf):
+            _raises(ValueError, lambda: act(GOOD, **{param: bad}), param, name)
+        _raises(TypeError, lambda: act(GOOD, **{param: "0.5"}), param, name)
+
+
+@pytest.mark.parametrize(("fn", "kwargs", "exc", "words"), [
+    ("softplus", {"beta": 0.0}, ValueError, ["beta"]),
+    ("softplus", {"beta": -1.0}, ValueError, ["beta"]),
+    ("softmax", {"temperature": 0.0}, ValueError, ["temperature"]),
+    ("softmax", {"temperature": -2.0}, ValueError, ["temperature"]),
+    ("celu", {"alpha": 0.0}, ValueError, ["alpha"]),
+    ("rrelu", {"lower": 0.3, "upper": 0.2}, ValueError, ["lower", "upper"]),
+    ("rrelu", {"training": True}, ValueError, ["rng"]),
+    ("rrelu", {"training": True, "rng": 42}, TypeError, ["rng"]),
+    ("rrelu", {"training": "yes"}, ValueError, ["training"]),
+    ("gelu", {"approximate": "foo"}, ValueError, ["approximate"]),
+    ("gelu", {"approximate": True}, ValueError, ["approximate"]),
+], ids=lambda v: v if isinstance(v, str) else None)
+def test_specific_errors(fn, kwargs, exc, words):
+    act = actlib.get(fn)
+    for call in _calls(act).values():
+        _raises(exc, lambda: call(GOOD, **kwargs), *words, fn)
+
+
+@pytest.mark.parametrize("fn", sorted(GATES))
+def test_glu_odd_size(fn):
+    act = actlib.get(fn)
+    for shape, axis in (((5,), -1), ((4, 3), 1), ((3, 4), 0)):
+        x = np.ones(shape)
+        size = str(shape[axis])
+        for method, call in _calls(act).items():
+            if method == "vjp":
+                call = lambda x, axis: act.vjp(x, np.ones((*shape[:axis], 1, *shape[axis + 1:])), axis=axis)
+            message = _raises(ValueError, lambda: call(x, axis=axis), fn)
+            assert re.search(rf"\b{size}\b", message), f"{message!r} should name the size {size}"
+    assert act(np.ones((4, 3)), axis=0).shape == (2, 3)  # even along the chosen axis is fine
+
+
+@pytest.mark.parametrize(("x", "axis", "exc"), [
+    (np.ones((2, 4)), 2, ValueError), (np.ones((2, 4)), -3, ValueError), (np.ones(4), 1, ValueError),
+    (np.float64(1.0), -1, ValueError), (np.ones((2, 4)), 1.0, TypeError), (np.ones((2, 4)), True, TypeError),
+    (np.ones((2, 4)), "1", TypeError), (np.ones((2, 4)), None, TypeError),
+], ids=["too-big", "too-negative", "1d-axis1", "0d", "float", "bool", "str", "none"])
+def test_bad_axis(vec, x, axis, exc):
+    act = actlib.get(vec)
+    for method, call in _calls(act).items():
+        if method == "vjp":
+            call = lambda x, axis: act.vjp(x, np.ones(np.shape(x)), axis=axis)
+        _raises(exc, lambda: call(x, axis=axis), "axis", vec)
+
+
+def test_get_rejects_bad_names():
+    with pytest.raises(KeyError, match="no_such_activation"):
+        actlib.get("no_such_activation")
+    with pytest.raises(TypeError):
+        actlib.get(3)

@@ -1,0 +1,406 @@
+"""actlib.explore: the live widget (matplotlib Agg → ipywidgets.Image) and the static HTML.
+
+`ew` runs over every elementwise activation (conftest.py): the spec's list and whatever actlib
+registers, so a missing activation fails here as it does everywhere else.
+"""
+
+import base64
+import hashlib
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+from unittest import mock
+
+import numpy as np
+import pytest
+
+import actlib
+from actlib import explorer_spec as S
+from actlib import explorer_static as ST
+
+ROOT = Path(__file__).resolve().parents[1]
+BUDGET = 200_000
+
+
+def data_of(page: str) -> dict:
+    """The JSON payload embedded in a static explorer."""
+    found = re.search(r'<script type="application/json" id="[^"]+">(.*?)</script>', page, re.S)
+    return json.loads(found.group(1))
+
+
+def some_value(param: actlib.Param) -> float:
+    """A valid, non-default slider value of ``param``."""
+    for share in (0.3, 0.7, 0.55, 0.9):
+        value = param.low + share * (param.high - param.low)
+        if value in param.valid and value != param.default:
+            return value
+    raise AssertionError("no test value")
+
+
+def expected(act, x, **kw):
+    return np.asarray(act(x, **kw), dtype=float), np.asarray(act.grad(x, **kw), dtype=float)
+
+
+# --------------------------------------------------------------------------- live widget
+def test_slider_move_sets_exact_values_binary_step():
+    ex = actlib.explore("binary_step")
+    line_f, line_df = ex.lines["binary_step"]
+    x = np.linspace(-5, 5, S.LIVE_POINTS)
+    for value in (-1.3, 0.4, 2.0, 0.0):
+        ex.sliders["threshold"].value = value
+        f, df = expected(actlib.binary_step, x, threshold=value)
+        assert np.array_equal(line_f.get_xdata(), x)
+        assert np.array_equal(line_f.get_ydata(), f)
+        assert np.array_equal(line_df.get_ydata(), df)
+
+
+def test_slider_move_sets_exact_values(ew):
+    act = actlib.get(ew)
+    ex = actlib.explore(ew)
+    x = np.linspace(-5, 5, S.LIVE_POINTS)
+    line_f, line_df = ex.lines[ew]
+    f, df = expected(act, x)
+    assert np.array_equal(line_f.get_ydata(), f) and np.array_equal(line_df.get_ydata(), df)
+    for name, param in act.params.items():
+        value = some_value(param)
+        ex.sliders[name].value = value
+        kw = {k: w.value for k, w in ex.controls.items()}
+        assert kw[name] == value
+        try:
+            f, df = expected(act, x, **kw)
+        except ValueError:                    # e.g. rrelu lower > upper: the curve is hidden
+            assert not line_f.get_visible() and "invalid" in ex.notes.value
+        else:
+            assert line_f.get_visible()
+            assert np.array_equal(line_f.get_ydata(), f) and np.array_equal(line_df.get_ydata(), df)
+        ex.reset()
+    for name, option in act.options.items():
+        if name in ex.controls:
+            for choice in option.choices:
+                ex.controls[name].value = choice
+                f, df = expected(act, x, **{name: choice})
+                assert np.array_equal(line_f.get_ydata(), f) and np.array_equal(line_df.get_ydata(), df)
+
+
+def test_x_range_control_moves_the_grid():
+    ex = actlib.explore("sigmoid")
+    ex.x_range.value = (-2.0, 8.0)
+    line_f, _ = ex.lines["sigmoid"]
+    x = np.linspace(-2, 8, S.LIVE_POINTS)
+    assert np.array_equal(line_f.get_xdata(), x)
+    assert np.array_equal(line_f.get_ydata(), actlib.sigmoid(x))
+    assert ex.ax_f.get_xlim() == (-2.0, 8.0)
+
+
+def test_derivative_switch_hides_and_shows_the_panel():
+    ex = actlib.explore("tanh")
+    width_on = ex.figure.get_size_inches()[0]
+    assert ex.ax_df.get_visible() and ex.lines["tanh"][1].get_visible()
+    ex.derivative.value = False
+    assert not ex.ax_df.get_visible()
+    assert ex.figure.get_size_inches()[0] < width_on
+    assert r"\tanh'" not in ex.formula.value
+    ex.derivative.value = True
+    assert ex.ax_df.get_visible()
+    assert ex.figure.get_size_inches()[0] == width_on
+    assert r"\tanh'" in ex.formula.value
+    assert not actlib.explore("tanh", derivative=False).ax_df.get_visible()
+
+
+def test_reset_restores_the_start():
+    ex = actlib.explore("binary_step", x_range=(-3, 3))
+    start = [line.get_ydata().copy() for line in ex.lines["binary_step"]]
+    png = bytes(ex.image.value)
+    ex.sliders["threshold"].value = 1.7
+    ex.x_range.value = (-1.0, 4.0)
+    ex.derivative.value = False
+    ex.reset_button.click()
+    assert ex.sliders["threshold"].value == 0.0
+    assert ex.x_range.value == (-3.0, 3.0) and ex.derivative.value is True
+    assert all(np.array_equal(line.get_ydata(), s) for line, s in zip(ex.lines["binary_step"], start))
+    assert bytes(ex.image.value) == png
+    # Reset returns to the values given to explore(), else the registry defaults.
+    ex = actlib.explore("binary_step", threshold=1.0)
+    ex.sliders["threshold"].value = -2.0
+    ex.reset()
+    assert ex.sliders["threshold"].value == 1.0
+
+
+def test_overlay_and_a_slider_acts_only_on_functions_that_take_it():
+    ex = actlib.explore(["sigmoid", "tanh", "binary_step"])
+    assert set(ex.lines) == {"sigmoid", "tanh", "binary_step"}
+    assert list(ex.sliders) == ["threshold"]
+    before = ex.lines["sigmoid"][0].get_ydata().copy()
+    ex.sliders["threshold"].value = 1.5
+    x = np.linspace(-5, 5, S.LIVE_POINTS)
+    assert np.array_equal(ex.lines["sigmoid"][0].get_ydata(), before)
+    assert np.array_equal(ex.lines["binary_step"][0].get_ydata(), actlib.binary_step(x, threshold=1.5))
+    colours = {ex.lines[n][0].get_color() for n in ex.lines}
+    assert len(colours) == 3
+    assert len(ex._legend.get_texts()) == 4          # three functions and the saturation key
+
+
+def test_a_shared_parameter_moves_every_function_that_has_it():
+    ex = actlib.explore(["leaky_relu", "elu"])
+    assert list(ex.sliders) == ["alpha"]
+    slider = ex.sliders["alpha"]
+    assert slider.min == 0.0 and slider.max == 1.0     # the common part of [0, 1] and [0, 3]
+    assert slider.value == actlib.leaky_relu.params["alpha"].default    # the first function's default
+    slider.value = 0.5
+    x = np.linspace(-5, 5, S.LIVE_POINTS)
+    assert np.array_equal(ex.lines["leaky_relu"][0].get_ydata(), actlib.leaky_relu(x, alpha=0.5))
+    assert np.array_equal(ex.lines["elu"][0].get_ydata(), actlib.elu(x, alpha=0.5))
+
+
+def test_a_shared_slider_keeps_every_function_in_its_own_range():
+    ex = actlib.explore(["silu", "softplus"])      # beta: silu [0, 5], softplus [0.1, 10] and beta > 0
+    assert (ex.sliders["beta"].min, ex.sliders["beta"].max) == (0.1, 5.0)
+    data = data_of(ex.html)
+    assert all(fn["bad"] == {} for fn in data["fns"])
+
+
+def test_an_invalid_combination_hides_the_curve_and_says_why():
+    ex = actlib.explore(["rrelu", "sigmoid"])
+    ex.sliders["lower"].value = 0.45                  # above upper = 1/3
+    assert not ex.lines["rrelu"][0].get_visible() and ex.lines["sigmoid"][0].get_visible()
+    assert "rrelu" in ex.notes.value and "invalid" in ex.notes.value
+    ex.sliders["lower"].value = 0.2
+    assert ex.lines["rrelu"][0].get_visible() and ex.notes.value == ""
+
+
+def test_saturation_regions_follow_the_derivative():
+    ex = actlib.explore("sigmoid")
+    x = np.linspace(-5, 5, S.LIVE_POINTS)
+    mask = np.abs(actlib.sigmoid.grad(x)) < S.SATURATION
+    for coll in ex._shades[0]:
+        spans = [(p.vertices[:, 0].min(), p.vertices[:, 0].max()) for p in coll.get_paths()]
+        assert len(spans) == 2                              # both tails
+        inside = np.zeros_like(mask)
+        for lo, hi in spans:
+            inside |= (x > lo) & (x < hi)
+        assert np.array_equal(inside, mask)
+
+
+def test_one_figure_no_pyplot_figures_and_no_new_figure_per_move():
+    import matplotlib.figure
+    import matplotlib.pyplot as plt
+
+    plt.close("all")
+    ex = actlib.explore(["binary_step", "sigmoid"])
+    figure, lines = ex.figure, dict(ex.lines)
+    real_init = matplotlib.figure.Figure.__init__
+    with mock.patch.object(matplotlib.figure.Figure, "__init__", autospec=True, side_effect=real_init) as made:
+        for value in np.linspace(-3, 3, 13):
+            ex.sliders["threshold"].value = float(value)
+        ex.derivative.value = False
+        ex.x_range.value = (-2.0, 2.0)
+        ex.reset()
+    assert made.call_count == 0
+    assert ex.figure is figure and ex.lines == lines
+    assert plt.get_fignums() == []
+
+
+def test_no_output_widget_and_the_image_is_a_png():
+    import ipywidgets
+
+    ex = actlib.explore("sigmoid")
+    stack, seen = [ex.widget], []
+    while stack:
+        w = stack.pop()
+        seen.append(w)
+        stack.extend(getattr(w, "children", ()))
+    assert not any(isinstance(w, ipywidgets.Output) for w in seen)
+    assert ex.image in seen and ex.image.format == "png"
+    assert bytes(ex.image.value).startswith(b"\x89PNG\r\n\x1a\n")
+
+
+def test_mime_bundle():
+    ex = actlib.explore("binary_step")
+    data, metadata = ex._repr_mimebundle_()
+    assert set(data) == {"text/plain", "text/html", "image/png", "application/vnd.jupyter.widget-view+json"}
+    assert data["application/vnd.jupyter.widget-view+json"]["model_id"] == ex.widget.model_id
+    assert data["text/plain"] == "<actlib explorer: binary_step; threshold=0; x in [-5, 5]>"
+    assert base64.b64decode(data["image/png"]) == ex.png
+    assert metadata["image/png"]["width"] > 0
+    # The PNG and HTML show the start, whatever the live controls show later.
+    ex.sliders["threshold"].value = 2.0
+    assert ex._repr_mimebundle_()[0]["text/html"] == data["text/html"]
+    assert ex._repr_mimebundle_()[0]["image/png"] == data["image/png"]
+
+
+def test_import_actlib_stays_light():
+    code = ("import sys, actlib; heavy = [m for m in ('matplotlib', 'ipywidgets', 'actlib.explorer', "
+            "'actlib.explorer_static') if m in sys.modules]; print(heavy)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+# --------------------------------------------------------------------------- static HTML
+def test_static_data_equals_actlib_at_every_grid_point(ew):
+    """Every stored curve decodes to actlib's values within half a quantum of the 12-bit code.
+
+    Precision: |decoded − actlib| ≤ (max − min)/4095/2 (+ float rounding), with [min, max] the
+    range of that function's f (or f′) over its static states — below 0.03 px on the panels.
+    """
+    act = actlib.get(ew)
+    data = data_of(actlib.explore(ew).html)
+    (fn,) = data["fns"]
+    n = data["n"]
+    x = np.linspace(*data["x"], n)
+    controls = [data["controls"][c] for c in fn["controls"]]
+    for control in controls:
+        if control["kind"] == "param":
+            param = act.params[control["name"]]
+            assert len(control["values"]) >= 41
+            assert param.default in control["values"] and control["values"][control["base"]] == param.default
+            assert control["values"][0] == param.low and control["values"][-1] == param.high
+    # The states, rebuilt here: start, then each control over its grid with the others at start.
+    start = {c["name"]: (c["values"] if c["kind"] == "param" else c["labels"])[c["base"]] for c in controls}
+    states = [dict(start)]
+    for c in controls:
+        grid = c["values"] if c["kind"] == "param" else c["labels"]
+        states += [start | {c["name"]: v} for i, v in enumerate(grid) if i != c["base"]]
+    assert fn["states"] == len(states)
+    fq, dq = ST.decode12(fn["fq"]).reshape(len(states), n), ST.decode12(fn["dq"]).reshape(len(states), n)
+    masks = np.unpackbits(np.frombuffer(base64.b64decode(fn["sat"]), np.uint8).reshape(len(states), -1), axis=1)
+    for k, kw in enumerate(states):
+        try:
+            f, df = expected(act, x, **kw)
+        except ValueError as error:
+            assert fn["bad"][str(k)] == str(error)
+            continue
+        assert str(k) not in fn["bad"]
+        for q, (lo, hi), exact in ((fq[k], fn["f"], f), (dq[k], fn["df"], df)):
+            quantum = (hi - lo) / 4095
+            decoded = lo + q * quantum
+            assert np.all(np.abs(decoded - exact) <= quantum / 2 * (1 + 1e-9) + 1e-12 * max(1, abs(lo), abs(hi)))
+        assert np.array_equal(masks[k, :n].astype(bool), np.abs(df) < S.SATURATION)
+
+
+def test_static_size_budget(ew):
+    page = actlib.explore(ew).html
+    assert len(page.encode()) <= BUDGET
+
+
+def test_static_size_budget_of_overlays():
+    elementwise = [n for n in actlib.names() if isinstance(actlib.get(n), actlib.Activation)]
+    with_params = [n for n in elementwise if actlib.get(n).params]
+    for group in (elementwise[:S.MAX_FUNCTIONS], with_params[:S.MAX_FUNCTIONS], ["sigmoid", "tanh", "binary_step"]):
+        assert len(actlib.explore(group).html.encode()) <= BUDGET, group
+
+
+def test_static_html_is_deterministic():
+    ST.reset_ids()
+    first = actlib.explore(["sigmoid", "binary_step"], threshold=0.5).html
+    ST.reset_ids()
+    second = actlib.explore(["sigmoid", "binary_step"], threshold=0.5).html
+    assert first == second
+    # The same call again in one process gets a distinct id (two on one page), nothing else differs.
+    third = actlib.explore(["sigmoid", "binary_step"], threshold=0.5).html
+    root = re.search(r'id="(actx-[0-9a-f]+)"', first).group(1)
+    assert third != first and third.replace(root + "-2", root) == first
+    # And across fresh processes.
+    code = ("import hashlib, actlib; print(hashlib.sha256(actlib.explore(['sigmoid', 'binary_step'], "
+            "threshold=0.5).html.encode()).hexdigest())")
+    runs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
+                           check=True).stdout.strip() for _ in range(2)}
+    assert runs == {hashlib.sha256(first.encode()).hexdigest()}
+
+
+def test_static_html_is_self_contained_and_labelled():
+    page = actlib.explore(["sigmoid", "binary_step"]).html
+    assert "http" not in page and " src=" not in page and "import(" not in page
+    assert "@import" not in page and "url(" not in page
+    ids = re.findall(r'<(?:input|select)[^>]* id="([^"]+)"', page)
+    assert len(ids) == 2                                     # threshold slider, derivative switch
+    for control_id in ids:
+        assert f'<label for="{control_id}">' in page
+    assert '<input type="range"' in page and '<input type="checkbox"' in page
+    for text in ("导数", "derivative", "重置", "reset", "饱和区", "saturation", "函数", "function"):
+        assert text in page
+    assert page.count("<svg class=\"actx-panel") == 2          # the no-script default drawing
+    assert page.count('<path class="actx-curve actx-k') == 4  # two functions × two panels
+
+
+def test_static_default_drawing_matches_the_start():
+    ex = actlib.explore("binary_step", threshold=0.5)
+    page, data = ex.html, data_of(ex.html)
+    x = np.linspace(*data["x"], data["n"])
+    frame = ST._Frame(tuple(data["x"]), tuple(data["ylim"]["f"]), data["n"])
+    assert frame.curve(actlib.binary_step(x, threshold=0.5)) in page
+    assert r"x \ge 0.5" in page                           # the formula at the starting value
+
+
+def test_two_parameter_function_uses_a_star_of_states():
+    ex = actlib.explore("rrelu")
+    data = data_of(ex.html)
+    (fn,) = data["fns"]
+    lower, upper = (data["controls"][c] for c in fn["controls"])
+    assert fn["states"] == 1 + (len(lower["values"]) - 1) + (len(upper["values"]) - 1)
+    assert fn["bad"]                                          # lower > upper positions are marked
+    assert "one parameter moves at a time" in ex.html
+
+
+# --------------------------------------------------------------------------- errors
+def test_errors():
+    with pytest.raises(KeyError, match=r"actlib\.names\(\)"):
+        actlib.explore("sigmoyd")
+    with pytest.raises(KeyError, match="did you mean 'sigmoid'"):
+        actlib.explore("sigmoyd")
+    with pytest.raises(TypeError, match="no shown function takes the keyword 'alpha'"):
+        actlib.explore(["sigmoid", "binary_step"], alpha=0.1)
+    with pytest.raises(TypeError, match="activation name"):
+        actlib.explore(3)
+    with pytest.raises(TypeError, match="named by a str"):
+        actlib.explore(["tanh", 3])
+    with pytest.raises(ValueError, match="at least one"):
+        actlib.explore([])
+    with pytest.raises(ValueError, match="twice"):
+        actlib.explore(["tanh", "tanh"])
+    with pytest.raises(ValueError, match="x_range"):
+        actlib.explore("tanh", x_range=(2, 1))
+    with pytest.raises(TypeError, match="x_range"):
+        actlib.explore("tanh", x_range=5)
+    with pytest.raises(TypeError, match="derivative"):
+        actlib.explore("tanh", derivative="yes")
+    with pytest.raises(TypeError, match="threshold"):
+        actlib.explore("binary_step", threshold="high")
+    with pytest.raises(TypeError, match="single number"):
+        actlib.explore("binary_step", threshold=[0.0, 1.0])
+
+
+def test_invalid_parameter_value_names_the_range():
+    with pytest.raises(ValueError, match=r"softplus.*beta"):
+        actlib.explore("softplus", beta=0.0)
+
+
+def test_vector_valued_activation_is_refused(vec):
+    with pytest.raises(TypeError, match="elementwise"):
+        actlib.explore(vec)
+
+
+# --------------------------------------------------------------------------- nbval
+def test_an_explore_cell_passes_nbval_strict(tmp_path):
+    """Executed with nbconvert, then `pytest --nbval` (strict: no sanitize, no ignore tags)."""
+    nbformat = pytest.importorskip("nbformat")
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb.cells = [nbformat.v4.new_code_cell("import actlib"),
+                nbformat.v4.new_code_cell('actlib.explore("binary_step")'),
+                nbformat.v4.new_code_cell('actlib.explore(["sigmoid", "tanh", "binary_step"], derivative=False)')]
+    path = tmp_path / "explore.ipynb"
+    nbformat.write(nb, path)
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    run = [sys.executable, "-m", "jupyter", "nbconvert", "--to", "notebook", "--execute", "--inplace", str(path)]
+    subprocess.run(run, cwd=tmp_path, env=env, check=True, capture_output=True)
+    stored = nbformat.read(path, as_version=4)
+    for cell in stored.cells[1:]:
+        (out,) = cell.outputs
+        assert {"text/html", "text/plain", "image/png"} <= set(out.data)
+    result = subprocess.run([sys.executable, "-m", "pytest", "--nbval", "-p", "no:cacheprovider", "-q", str(path)],
+                            cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout[-3000:]
+    assert "3 passed" in result.stdout

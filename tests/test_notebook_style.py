@@ -1,0 +1,171 @@
+"""House rules of the chapter notebooks and intro.md (DESIGN.md §5, §6, §8).
+
+Two languages: a markdown cell that holds a heading holds nothing else; every other markdown
+cell is exactly one Chinese block followed by its English twin,
+
+    <div lang="zh">
+
+    …
+
+    </div>
+
+    <div lang="en">
+
+    …
+
+    </div>
+
+(blank lines inside, so Jupyter, GitHub and MyST all render the markdown), neither empty and
+neither holding a heading. intro.md follows the same rules, with shared code blocks allowed
+between the pairs.
+
+Stored outputs: from one clean top-to-bottom run (execution counts 1, 2, 3, …), with no error,
+no stderr and no object addresses.
+"""
+
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = sorted((ROOT / "chapters").glob("*.ipynb"))
+IDS = [nb.stem for nb in NOTEBOOKS]
+
+PAIR = re.compile(
+    r'<div lang="zh">\n\n(?P<zh>.*?)\n\n</div>\n\n<div lang="en">\n\n(?P<en>.*?)\n\n</div>', re.S)
+HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)|<h[1-6][\s>]", re.M | re.I)
+FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,}|:{3,})")
+CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+LATIN = re.compile(r"[A-Za-z]")
+ADDRESS = re.compile(r" at 0x[0-9a-fA-F]{6,}")
+
+
+def blank_fences(text: str) -> str:
+    """The text with the inside of every fenced block (```, ~~~, :::) replaced by blank lines.
+
+    Code and directives may contain '#' lines or divs of their own; the rules are about prose.
+    """
+    out, fence = [], None
+    for line in text.split("\n"):
+        match = FENCE.match(line)
+        if fence is None and match:
+            fence = match.group(1)
+            out.append("FENCE")
+        elif fence is not None:
+            if line.strip().startswith(fence[0] * len(fence)) and not line.strip().strip(fence[0]):
+                fence = None
+            out.append("")
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+def pair_problems(zh: str, en: str) -> list[str]:
+    problems = []
+    for lang, body in (("zh", zh), ("en", en)):
+        if not body.strip():
+            problems.append(f"the {lang} block is empty")
+        if "<div lang=" in body:
+            problems.append(f"the {lang} block holds another language block (one pair per cell)")
+        if HEADING.search(blank_fences(body)):
+            problems.append(f"the {lang} block holds a heading (put it in its own cell, both languages)")
+    if zh.strip() and not CJK.search(zh):
+        problems.append("the zh block has no Chinese in it")
+    if en.strip() and len(CJK.findall(en)) >= len(LATIN.findall(en)):
+        problems.append("the en block is not in English")
+    return problems
+
+
+def markdown_cell_problems(source: str) -> list[str]:
+    match = PAIR.fullmatch(source.strip())
+    if match:
+        return pair_problems(match["zh"], match["en"])
+    lines = [line for line in blank_fences(source.strip()).split("\n") if line.strip()]
+    if "<div lang=" not in source and any(HEADING.match(line) for line in lines):
+        prose = [line for line in lines if not HEADING.match(line)]
+        return ["a heading cell also holds prose: " + prose[0][:60]] if prose else []
+    return ['not one <div lang="zh"> block followed by one <div lang="en"> block, '
+            "with blank lines inside each"]
+
+
+def test_there_are_chapter_notebooks():
+    assert NOTEBOOKS, "no notebook in chapters/"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_markdown_cells_pair_the_languages(path):
+    nb = nbformat.read(path, as_version=4)
+    problems = [f"cell {i}: {problem}"
+                for i, cell in enumerate(nb.cells) if cell.cell_type == "markdown"
+                for problem in markdown_cell_problems(cell.source)]
+    assert not problems, f"{path.name}:\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_notebook_opens_with_a_bilingual_title(path):
+    nb = nbformat.read(path, as_version=4)
+    first = nb.cells[0]
+    assert first.cell_type == "markdown" and first.source.startswith("# "), \
+        f"{path.name} does not start with a '# ' title cell"
+    assert nb.metadata.get("kernelspec", {}).get("name") == "python3", f"{path.name}: kernel is not python3"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_outputs_come_from_one_clean_run(path):
+    nb = nbformat.read(path, as_version=4)
+    code = [(i, cell) for i, cell in enumerate(nb.cells) if cell.cell_type == "code"]
+    counts = [cell.execution_count for _, cell in code]
+    assert counts == list(range(1, len(code) + 1)), (
+        f"{path.name}: execution counts {counts}; run `make execute` (clean kernel, top to bottom)")
+    problems = []
+    for i, cell in code:
+        for output in cell.outputs:
+            kind = output.output_type
+            if kind == "error":
+                problems.append(f"cell {i}: error output {output.ename}: {output.evalue}")
+            elif kind == "stream" and output.name == "stderr":
+                problems.append(f"cell {i}: stderr output: {output.text[:200]!r}")
+            elif kind == "execute_result" and output.execution_count != cell.execution_count:
+                problems.append(f"cell {i}: result numbered {output.execution_count}")
+            texts = [output.get("text", "")] + [v for k, v in output.get("data", {}).items()
+                                                 if k.startswith("text/") and isinstance(v, str)]
+            if any(ADDRESS.search(t) for t in texts):
+                problems.append(f"cell {i}: an object address in the output (not reproducible)")
+    assert not problems, f"{path.name}:\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_no_cell_relies_on_a_trailing_semicolon(path):
+    """nbval runs cells with store_history=False, where IPython ignores a final ';' (see
+    test_notebooks.py): end a figure cell with ``plt.show()`` or assign the last value."""
+    nb = nbformat.read(path, as_version=4)
+    problems = []
+    for i, cell in enumerate(nb.cells):
+        if cell.cell_type != "code":
+            continue
+        lines = [line for line in cell.source.split("\n") if line.strip() and not line.lstrip().startswith("#")]
+        if lines and re.search(r";\s*(#.*)?$", lines[-1]):
+            problems.append(f"cell {i}: ends with ';': {lines[-1].strip()}")
+    assert not problems, f"{path.name}:\n" + "\n".join(problems)
+
+
+def test_intro_pairs_the_languages():
+    text = blank_fences((ROOT / "intro.md").read_text(encoding="utf-8"))
+    # Chinese/English pairs (checked like notebook cells); headings and shared code blocks between.
+    problems, rest, end = [], [], 0
+    for match in PAIR.finditer(text):
+        rest.append(text[end:match.start()])
+        problems += [f"pair at line {text[:match.start()].count(chr(10)) + 1}: {p}"
+                     for p in pair_problems(match["zh"], match["en"])]
+        end = match.end()
+    rest.append(text[end:])
+    pairs = len(PAIR.findall(text))
+    assert pairs, "intro.md has no Chinese/English pair"
+    for chunk in rest:
+        for line in chunk.split("\n"):
+            if line.strip() and line != "FENCE" and not HEADING.match(line):
+                problems.append(f"outside any language block: {line.strip()[:60]}")
+    assert text.lstrip().startswith("# "), "intro.md does not start with a '# ' title"
+    assert not problems, "intro.md:\n" + "\n".join(problems)

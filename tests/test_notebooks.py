@@ -1,0 +1,48 @@
+"""The chapter notebooks re-run cleanly and reproduce their stored outputs (nbval, strict mode).
+
+Each notebook runs in its own ``python -m pytest --nbval`` subprocess from the repository root:
+nbval starts a fresh kernel in this virtual environment (``--nbval-current-env``), executes the
+cells top to bottom with ``chapters/`` as working directory, and compares every output with the
+one stored in the notebook (text, LaTeX, Markdown, HTML; images are not compared). A notebook
+whose stored outputs are stale fails here; ``make execute`` refreshes them.
+
+A subprocess keeps the kernel and nbval's collection out of this pytest process. It reads the
+same ``[tool.pytest.ini_options]``, so ``filterwarnings = error`` holds in nbval's process too.
+
+nbval executes cells with ``store_history=False``, and IPython then ignores a trailing ``;``:
+``ax.plot(...);`` as a cell's last line adds an ``execute_result`` under nbval that the stored
+notebook (run by nbconvert) lacks. End figure cells with ``plt.show()`` instead
+(``test_notebook_style.py`` checks this).
+"""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = sorted((ROOT / "chapters").glob("*.ipynb"))
+
+
+def test_there_are_chapter_notebooks():
+    assert NOTEBOOKS, "no notebook in chapters/"
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[nb.stem for nb in NOTEBOOKS])
+def test_notebook_reproduces_its_outputs(notebook):
+    command = [
+        sys.executable, "-m", "pytest", "--nbval", "--nbval-current-env",
+        "--nbval-cell-timeout=300",
+        "-p", "no:cacheprovider",          # leave no .pytest_cache behind in chapters/
+        "-o", "addopts=",                  # no "-ra" summary of the parent run
+        "-q", str(notebook.relative_to(ROOT)),
+    ]
+    if (sanitize := ROOT / "tests" / "nbval_sanitize.cfg").exists():
+        command.append(f"--nbval-sanitize-with={sanitize}")
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=900)
+    assert result.returncode == 0, (
+        f"nbval failed for {notebook.name} (exit {result.returncode}); refresh the stored outputs "
+        f"with `make execute` if the code changed on purpose.\n"
+        f"--- stdout ---\n{result.stdout}\n--- stderr ---\n{result.stderr}"
+    )

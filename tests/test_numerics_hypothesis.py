@@ -1,0 +1,137 @@
+"""Random arrays (Hypothesis) through every function, its derivative, Jacobian and VJP.
+
+float16/32/64, shapes from 0-d to 3-d including empty ones, elements anywhere in the dtype
+(extremes, subnormals, ±inf, NaN). For each call: no warning of any kind, dtype and shape kept,
+NaN in → NaN out at that position, finite in → no NaN out (elementwise: ±inf in → no NaN either,
+the limit is defined). Ints and bools become float64.
+"""
+
+import warnings
+
+import actlib
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from hypothesis.extra import numpy as hnp
+
+from reference import GATES
+
+DTYPES = [np.float16, np.float32, np.float64]
+
+
+def _elements(dtype):
+    info = np.finfo(dtype)
+    edges = [0.0, -0.0, 1.0, -1.0, np.inf, -np.inf, np.nan, float(info.max), -float(info.max),
+             float(info.tiny), -float(info.smallest_subnormal)]
+    return st.one_of(hnp.from_dtype(np.dtype(dtype)), st.sampled_from(edges))
+
+
+@st.composite
+def arrays(draw, min_dims=0, even_axis=False):
+    """(x, axis): a random float array and a random valid axis (axis None when 0-d)."""
+    dtype = draw(st.sampled_from(DTYPES))
+    shape = list(draw(hnp.array_shapes(min_dims=min_dims, max_dims=3, min_side=0, max_side=5)))
+    axis = draw(st.integers(-len(shape), len(shape) - 1)) if shape else None
+    if even_axis:
+        shape[axis] -= shape[axis] % 2
+    return draw(hnp.arrays(dtype, tuple(shape), elements=_elements(dtype))), axis
+
+
+def quiet(f, *args, **kwargs):
+    """f(*args) with every warning an error (also outside pytest's filterwarnings)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        return np.asarray(f(*args, **kwargs))
+
+
+@pytest.mark.parametrize("method", ["value", "grad"])
+@given(drawn=arrays())
+def test_elementwise(ew, method, drawn):
+    x, _ = drawn
+    act = actlib.get(ew)
+    y = quiet(act if method == "value" else act.grad, x)
+    assert y.dtype == x.dtype and y.shape == x.shape
+    nan = np.isnan(x)
+    assert np.all(np.isnan(y[nan])), "NaN in must give NaN out"
+    assert not np.any(np.isnan(y[~nan])), f"no NaN for finite or infinite input: {x[np.isnan(y) & ~nan]}"
+
+
+def _lanes(a: np.ndarray, axis: int) -> np.ndarray:
+    return np.moveaxis(a, axis, -1)
+
+
+def _lane_checks(x: np.ndarray, out: np.ndarray, axis: int, what: str) -> None:
+    """Lane-wise NaN rules for a Jacobian or a VJP (``out`` has the lane axis last or in place)."""
+    lanes = _lanes(x, axis)
+    nan_lane, finite_lane = np.isnan(lanes).any(-1), np.isfinite(lanes).all(-1)
+    out_nan = np.isnan(out).any(axis=tuple(range(lanes.ndim - 1, out.ndim)))  # per lane
+    assert np.all(out_nan[nan_lane]), f"{what}: a lane with NaN input must give NaN"
+    assert not np.any(out_nan[finite_lane]), f"{what}: NaN for the finite lanes {lanes[out_nan & finite_lane]}"
+
+
+def _check_value(name: str, x: np.ndarray, y: np.ndarray, axis: int) -> None:
+    lanes = _lanes(x, axis)
+    n = lanes.shape[-1]
+    if name in GATES:
+        a, b = lanes[..., : n // 2], lanes[..., n // 2:]
+        out = _lanes(y, axis)
+        assert out.shape == a.shape
+        assert np.all(np.isnan(out[np.isnan(a) | np.isnan(b)])), "NaN in a or b must give NaN"
+        assert not np.any(np.isnan(out[np.isfinite(a) & np.isfinite(b)])), "NaN from finite a, b"
+        return
+    assert y.shape == x.shape
+    out = _lanes(y, axis)
+    assert np.all(np.isnan(out[np.isnan(lanes)])), "NaN in must give NaN out"
+    defined = ~np.isnan(lanes).any(-1) & ~(lanes == -np.inf).all(-1)
+    assert not np.any(np.isnan(out[defined])), "NaN from a lane without NaN that is not all −inf"
+    if name == "softmax":
+        undefined = (lanes == -np.inf).all(-1) & (n > 0)
+        assert np.all(np.isnan(out[undefined])), "an all −inf lane has no softmax: NaN"
+
+
+@pytest.mark.parametrize("method", ["value", "jacobian", "vjp"])
+@given(data=st.data())
+def test_vector(vec, method, data):
+    act = actlib.get(vec)
+    x, axis = data.draw(arrays(min_dims=1, even_axis=vec in GATES))
+    y = quiet(act, x, axis=axis)
+    assert y.dtype == x.dtype
+    if method == "value":
+        _check_value(vec, x, y, axis)
+        return
+    if method == "jacobian":
+        out = quiet(act.jacobian, x, axis=axis)
+        lanes = _lanes(x, axis)
+        assert out.shape == (*lanes.shape[:-1], _lanes(y, axis).shape[-1], lanes.shape[-1])
+    else:
+        g = data.draw(hnp.arrays(x.dtype, y.shape, elements=st.floats(-100, 100, width=8 * x.dtype.itemsize)))
+        out = quiet(act.vjp, x, g, axis=axis)
+        assert out.shape == x.shape
+        out = _lanes(out, axis)
+    assert out.dtype == x.dtype
+    _lane_checks(x, out, axis, method)
+
+
+@pytest.mark.parametrize("given_x", [[1, 2, 3, 4], np.arange(-2, 2, dtype=np.int8), np.array([True, False]),
+                                     np.array([0, 7], dtype=np.uint64), [[0, 1], [2, 3]], 3, True],
+                         ids=["list", "int8", "bool", "uint64", "nested", "int", "bool-scalar"])
+def test_ints_and_bools_become_float64(name, given_x):
+    act = actlib.get(name)
+    if isinstance(act, actlib.VectorActivation):
+        if np.ndim(given_x) == 0:
+            given_x = [given_x, given_x]
+        calls = [act, act.jacobian, lambda x: act.vjp(x, act(x))]
+    else:
+        calls = [act, act.grad]
+    for call in calls:
+        assert quiet(call, given_x).dtype == np.float64
+
+
+@pytest.mark.parametrize("dtype", DTYPES, ids=lambda d: np.dtype(d).name)
+def test_scalar_in_scalar_out(ew, dtype):
+    act = actlib.get(ew)
+    for call in (act, act.grad):
+        out = call(dtype(0.25))
+        assert np.ndim(out) == 0 and np.asarray(out).dtype == dtype
+    assert np.ndim(act(0.25)) == 0 and np.asarray(act(0.25)).dtype == np.float64

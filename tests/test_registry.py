@@ -1,0 +1,108 @@
+"""The registry and the public API: names, look-up, aliases, metadata, parameters vs the spec."""
+
+import math
+import re
+
+import actlib
+import pytest
+
+from reference import REQUIRED, SPEC_ALIASES, SPEC_OPTIONS, SPEC_PARAMS
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+FRAMEWORKS = {"pytorch", "keras", "tensorflow", "jax"}
+
+
+def test_names_are_exactly_the_spec_list():
+    names = actlib.names()
+    assert len(names) >= 30
+    assert len(set(names)) == len(names), "a name is listed twice"
+    assert set(names) == set(REQUIRED), (f"missing {sorted(set(REQUIRED) - set(names))}, "
+                                         f"not in the spec {sorted(set(names) - set(REQUIRED))}")
+
+
+def test_lookup_by_name_and_attribute(name):
+    act = actlib.get(name)
+    assert act.name == name
+    assert getattr(actlib, name) is act
+    assert name in actlib.__all__
+
+
+@pytest.mark.parametrize(("alias", "target"), SPEC_ALIASES.items())
+def test_alias(alias, target):
+    assert actlib.get(alias) is actlib.get(target)
+    assert getattr(actlib, alias) is actlib.get(target)
+    assert alias not in actlib.names(), "aliases are not listed twice"
+
+
+def test_unknown_name_is_a_key_error():
+    with pytest.raises(KeyError, match="softmaks"):
+        actlib.get("softmaks")
+
+
+def test_kind(name):
+    act = actlib.get(name)
+    if name in SPEC_OPTIONS and "axis" in SPEC_OPTIONS[name]:
+        assert isinstance(act, actlib.VectorActivation)
+        assert callable(act.jacobian) and callable(act.vjp)
+    else:
+        assert isinstance(act, actlib.Activation)
+        assert isinstance(act.properties, actlib.Properties)
+        assert callable(act.grad)
+
+
+def test_text_and_formulas(name):
+    act = actlib.get(name)
+    for field in ("name_zh", "name_en", "summary_zh", "summary_en", "latex", "grad_latex"):
+        value = getattr(act, field)
+        assert isinstance(value, str) and value.strip(), f"{name}.{field} is empty"
+    assert CJK.search(act.summary_zh), f"{name}: summary_zh has no Chinese"
+    assert not CJK.search(act.summary_en) and not CJK.search(act.name_en), f"{name}: Chinese in the English text"
+    assert act.summary_zh != act.summary_en
+    assert name in repr(act)
+
+
+def test_frameworks_keys(name):
+    frameworks = actlib.get(name).frameworks
+    assert set(frameworks) == FRAMEWORKS
+    for key, text in frameworks.items():
+        assert isinstance(text, str) and text.strip(), f"{name}: frameworks[{key!r}] is empty"
+
+
+def test_params_are_consistent(name):
+    for key, p in actlib.get(name).params.items():
+        assert isinstance(p, actlib.Param)
+        assert p.low <= p.default <= p.high and p.low < p.high, f"{name}.{key}: slider {p.low}..{p.high}, default {p.default}"
+        assert 0 < p.step <= p.high - p.low
+        assert p.default in p.valid, f"{name}.{key}: default {p.default} outside {p.valid}"
+        assert all(v in p.valid for v in p.grid().tolist()), f"{name}.{key}: slider leaves {p.valid}"
+        assert p.doc_zh.strip() and p.doc_en.strip() and CJK.search(p.doc_zh)
+        grid = p.grid()
+        assert grid[0] == p.low and grid[-1] == p.high
+
+
+def test_params_match_the_spec(name):
+    act = actlib.get(name)
+    spec = SPEC_PARAMS.get(name, {})
+    assert set(act.params) == set(spec), f"{name}: params {sorted(act.params)}, spec {sorted(spec)}"
+    for key, s in spec.items():
+        p = act.params[key]
+        assert p.default == s.default, f"{name}.{key}: default {p.default}, spec {s.default}"
+        for field in ("low", "high", "step"):
+            if getattr(s, field) is not None:
+                assert math.isclose(getattr(p, field), getattr(s, field), rel_tol=1e-12), f"{name}.{key}.{field}"
+        if s.valid is not None:
+            v = p.valid
+            assert (v.low, v.high, v.low_closed, v.high_closed) == s.valid, f"{name}.{key}: valid {v}"
+
+
+def test_options_match_the_spec(name):
+    act = actlib.get(name)
+    spec = SPEC_OPTIONS.get(name, {})
+    assert set(act.options) == set(spec), f"{name}: options {sorted(act.options)}, spec {sorted(spec)}"
+    for key, (default, choices) in spec.items():
+        option = act.options[key]
+        assert option.default == default and type(option.default) is type(default)
+        assert option.choices == choices
+        assert option.doc_zh.strip() and option.doc_en.strip()
+    assert act.defaults == {k: p.default for k, p in SPEC_PARAMS.get(name, {}).items()} | {
+        k: d for k, (d, _) in spec.items()}
