@@ -9,10 +9,13 @@ A function the spec lists but actlib lacks is still a test case, and fails (actl
 """
 
 import os
+from pathlib import Path
 
 import actlib
+import pytest
 from hypothesis import HealthCheck, settings
 
+import book
 import reference
 
 # Modest example counts (the whole suite stays well under 2 minutes); in CI the examples are
@@ -44,3 +47,27 @@ def pytest_generate_tests(metafunc):
                              ("ref_case", REF_CASES, [_case_id(c) for c in REF_CASES])):
         if arg in metafunc.fixturenames:
             metafunc.parametrize(arg, values, ids=ids)
+
+
+@pytest.fixture(scope="session")
+def html_dir(tmp_path_factory):
+    """The book built once per session (book.py), for the build and the browser tests."""
+    return book.build(tmp_path_factory.mktemp("book"))
+
+
+# Debian's Chromium; another Chromium-based browser through $CHROMIUM (e.g. on a hosted CI runner).
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--no-first-run", "--disable-sync"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Chromium driven by Playwright. Never skipped: without Chromium the tests fail."""
+    from playwright.sync_api import sync_playwright
+
+    assert CHROMIUM.is_file(), f"no Chromium at {CHROMIUM} (apt-get install chromium, or set $CHROMIUM)"
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

@@ -1,47 +1,18 @@
 """The book builds with warnings as errors, and the HTML is complete and self-contained.
 
-One build per test session, into a temporary ``--path-output`` directory: the repository's own
-``_build`` (and its execution cache) is left alone, and every notebook is executed afresh, as
-on a fresh machine. The build runs in a subprocess, so this process's ``filterwarnings = error``
-does not reach Sphinx or the kernels; their warnings are the build's own business
-(``--warningiserror``, and ``stderr_output: error`` in ``_config.yml``).
+The build itself is the session fixture ``html_dir`` (conftest.py, book.py).
 """
 
 import html
 import re
-import subprocess
-import sys
-import time
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import pytest
-import yaml
-
 import actlib
 
-ROOT = Path(__file__).resolve().parent.parent
-JUPYTER_BOOK = Path(sys.executable).with_name("jupyter-book")
+from book import built_pages, toc_pages
 OUTSIDE_HOSTS = ("cdn.jsdelivr.net", "unpkg.com", "cdnjs.cloudflare.com", "fonts.googleapis.com")
-
-
-def toc_pages() -> list[str]:
-    """Every document the table of contents lists, e.g. ``["intro", "chapters/02_sigmoid_tanh"]``."""
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
-    pages = [toc["root"]]
-
-    def walk(entries):
-        for entry in entries or ():
-            if "file" in entry:
-                pages.append(entry["file"])
-            walk(entry.get("sections"))
-            walk(entry.get("chapters"))
-
-    walk(toc.get("chapters"))
-    for part in toc.get("parts", ()):
-        walk(part.get("chapters"))
-    return [str(Path(p).with_suffix("")) for p in pages]
 
 
 class Resources(HTMLParser):
@@ -68,30 +39,6 @@ def resources(page: Path) -> Resources:
     parser = Resources()
     parser.feed(page.read_text(encoding="utf-8"))
     return parser
-
-
-@pytest.fixture(scope="session")
-def html_dir(tmp_path_factory):
-    out = tmp_path_factory.mktemp("book")
-    command = [str(JUPYTER_BOOK), "build", "--warningiserror", "--nitpick", "--keep-going",
-               "--path-output", str(out), str(ROOT)]
-    start = time.perf_counter()
-    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=1800)
-    seconds = time.perf_counter() - start
-    problems = [line for line in (result.stdout + result.stderr).splitlines()
-                if re.search(r"WARNING|ERROR|Error|Traceback", line)]
-    assert result.returncode == 0, (
-        f"jupyter-book build failed (exit {result.returncode}, {seconds:.0f} s)\n"
-        + "\n".join(problems[:50])
-        + f"\n--- stdout ---\n{result.stdout[-20000:]}\n--- stderr ---\n{result.stderr[-20000:]}"
-    )
-    print(f"book built in {seconds:.1f} s")
-    return out / "_build" / "html"
-
-
-def built_pages(html_dir: Path) -> list[Path]:
-    """Every HTML page of the book (the theme's template fragments in _static are not pages)."""
-    return [p for p in html_dir.rglob("*.html") if "_static" not in p.relative_to(html_dir).parts]
 
 
 def test_every_toc_page_is_built(html_dir):

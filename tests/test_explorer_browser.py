@@ -16,24 +16,11 @@ import pytest
 import actlib
 from actlib import explorer_static as ST
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--no-first-run", "--disable-sync"]
 
 
 def parametrised() -> str:
     """One function with a slider: ELU or leaky ReLU once they exist, else the binary step."""
     return next(n for n in ("elu", "leaky_relu", "binary_step") if n in actlib.names())
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()
 
 
 class Page:
