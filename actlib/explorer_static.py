@@ -25,6 +25,7 @@ import hashlib
 import html
 import json
 import math
+from decimal import Decimal
 from importlib import resources
 from typing import Any
 
@@ -84,7 +85,7 @@ def nice_ticks(lo: float, hi: float, target: int = 5) -> tuple[list[float], list
     raw = (hi - lo) / target
     power = 10 ** math.floor(math.log10(raw))
     step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
-    decimals = max(0, -math.floor(math.log10(step) + 1e-9)) + (1 if f"{step:g}".rstrip("0").endswith("25") else 0)
+    decimals = max(0, -Decimal(f"{step:.10g}").as_tuple().exponent)   # as many as the step has: 2.5 → 1
     first = math.ceil(lo / step - 1e-9)
     ticks = [k * step for k in range(first, math.floor(hi / step + 1e-9) + 1)]
     labels = [f"{t:.{decimals}f}".replace("-", "−") for t in ticks]

@@ -404,3 +404,13 @@ def test_an_explore_cell_passes_nbval_strict(tmp_path):
                             cwd=tmp_path, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout[-3000:]
     assert "3 passed" in result.stdout
+
+
+@pytest.mark.parametrize(("lo", "hi"), [(-5, 5), (-6.3, 6.3), (0, 1), (-0.3, 0.05), (-1.7, 11), (0, 0.0012)])
+def test_static_tick_labels_read_as_their_positions(lo, hi):
+    """Each axis label, read back as a number, is the position of its tick (2.5 is not shown as "2")."""
+    ticks, labels = ST.nice_ticks(lo, hi)
+    assert 3 <= len(ticks) <= 11
+    for tick, label in zip(ticks, labels):
+        assert lo - 1e-9 <= tick <= hi + 1e-9
+        assert float(label.replace("−", "-")) == pytest.approx(tick, abs=1e-12), (tick, label)
