@@ -3,6 +3,10 @@
 The font is Noto Sans CJK SC (SIL Open Font License), shipped by the ``noto-cjk-sans-otc``
 package, so figures render the same on a fresh machine, in Binder and in CI. Latin text and
 math stay in matplotlib's default font; only glyphs it lacks fall back to Noto.
+
+A label that contains ``$…$`` is laid out entirely by mathtext, whose fonts have no fallback:
+keep Chinese out of such labels (put it in a separate title, legend entry or text), or the
+glyphs come out as boxes with a "does not have a glyph" warning.
 """
 
 from __future__ import annotations
