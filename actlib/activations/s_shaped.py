@@ -55,7 +55,8 @@ hard_sigmoid = Activation(
                           saturating_left=True, saturating_right=True, identity_near_zero=False,
                           sparse=True, kinks=(-3.0, 3.0)),
     frameworks={"pytorch": "torch.nn.Hardsigmoid()", "keras": "keras.activations.hard_sigmoid",
-                "tensorflow": "tf.keras.activations.hard_sigmoid", "jax": "jax.nn.hard_sigmoid"},
+                "tensorflow": "tf.keras.activations.hard_sigmoid  # TF ≥ 2.16 (Keras 3); TF ≤ 2.15 computed clip(0.2x + 0.5, 0, 1)",
+                "jax": "jax.nn.hard_sigmoid"},
 )
 
 log_sigmoid = Activation(
