@@ -10,9 +10,13 @@ digits ship with scikit-learn.
 
 from __future__ import annotations
 
+import numbers
+
 import numpy as np
 from sklearn.datasets import load_digits, make_circles, make_moons
 from sklearn.model_selection import train_test_split
+
+from .core import as_real_array
 
 DOT = 0.2  # radius of the yin-yang's two small dots (the big circle has radius 1)
 
@@ -23,7 +27,9 @@ def _check(n: int, seed: int, noise: float = 0.0) -> None:
             raise TypeError(f"{name} must be an int, got {type(value).__name__}")
     if n < 2:
         raise ValueError(f"n must be at least 2 (one point per class), got {n}")
-    if not (isinstance(noise, (int, float)) and 0 <= noise < np.inf):
+    if isinstance(noise, (bool, np.bool_)) or not isinstance(noise, numbers.Real):
+        raise TypeError(f"noise must be a real number, got {type(noise).__name__}")
+    if not 0 <= noise < np.inf:
         raise ValueError(f"noise must be a finite number ≥ 0, got {noise!r}")
 
 
@@ -114,7 +120,7 @@ def grid(X: np.ndarray, steps: int = 200, pad: float = 0.1) -> tuple[np.ndarray,
     Returns ``xx, yy`` (for contourf) and ``points`` (steps², 2) to feed a model:
     ``plt.contourf(xx, yy, net.predict_proba(points).reshape(xx.shape))``.
     """
-    X = np.asarray(X, dtype=np.float64)
+    X = as_real_array(X, "grid").astype(np.float64)
     if X.ndim != 2 or X.shape[1] != 2 or len(X) == 0:
         raise ValueError(f"grid: X must hold 2-D points, shape (n, 2); got {X.shape}")
     if isinstance(steps, bool) or not isinstance(steps, (int, np.integer)) or steps < 2:

@@ -25,7 +25,9 @@ weights and then shuffles the minibatches.
 
 from __future__ import annotations
 
+import copy
 import math
+import numbers
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
@@ -72,7 +74,12 @@ def elementwise(name: str) -> Activation:
 
 
 class Act:
-    """a = f(z) for a registered elementwise activation f; backward: ∂L/∂z = ∂L/∂a · f′(z)."""
+    """a = f(z) for a registered elementwise activation f; backward: ∂L/∂z = ∂L/∂a · f′(z).
+
+    A random activation (rrelu with ``training=True, rng=generator``) draws its slopes from
+    ``rng`` in the forward pass; f′(z) replays the same draws from a copy of the generator
+    taken just before, so the backward pass uses the slopes the forward pass applied.
+    """
 
     def __init__(self, name: str, **kwargs: Any) -> None:
         self.fn = elementwise(name)
@@ -80,6 +87,7 @@ class Act:
         self.fn(0.0, **kwargs)  # checks the keywords now: TypeError / ValueError naming the parameter
         self.grads: dict[str, np.ndarray] = {}
         self.z = self.a = None
+        self._draws: np.random.Generator | None = None  # the rng as it was before the last forward pass
 
     @property
     def name(self) -> str:
@@ -91,10 +99,14 @@ class Act:
 
     def slope(self) -> np.ndarray:
         """f′(z) at the last forward pass; where it is 0 no gradient gets through."""
-        return self.fn.grad(self.z, **self.kwargs)
+        if self._draws is None:
+            return self.fn.grad(self.z, **self.kwargs)
+        return self.fn.grad(self.z, **{**self.kwargs, "rng": copy.deepcopy(self._draws)})
 
     def forward(self, z: np.ndarray) -> np.ndarray:
         self.z = z
+        rng = self.kwargs.get("rng")
+        self._draws = copy.deepcopy(rng) if isinstance(rng, np.random.Generator) else None
         self.a = self.fn(z, **self.kwargs)
         return self.a
 
@@ -241,7 +253,10 @@ _UNIT = Interval(0.0, 1.0, low_closed=True)  # [0, 1): momentum and Adam's betas
 
 
 def _check(who: str, name: str, value: Any, valid: Interval) -> None:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or value not in valid:
+    """TypeError for a value that is not a real number (str, bool, None, …), ValueError outside ``valid``."""
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
+        raise TypeError(f"{who}: {name} must be a real number, got {type(value).__name__} {value!r:.40}")
+    if value not in valid:
         raise ValueError(f"{who}: {name} must lie in {valid}, got {value!r}")
 
 
@@ -284,6 +299,7 @@ class Adam:
         _check("Adam", "lr", self.lr, POSITIVE)
         _check("Adam", "beta1", self.beta1, _UNIT)
         _check("Adam", "beta2", self.beta2, _UNIT)
+        _check("Adam", "eps", self.eps, POSITIVE)
 
     def step(self, params: list[np.ndarray], grads: list[np.ndarray]) -> None:
         """Update every parameter in place from its gradient."""
@@ -313,9 +329,9 @@ def init_std(init: str | float, fan_in: int, fan_out: int, slope: float = 0.0) -
     lecun             σ² = 1 / fan_in                    LeCun et al. (1998), SELU's choice
     a number          σ  = that number                   normal(std)
     """
-    if isinstance(init, (int, float)) and not isinstance(init, bool):
-        if not init > 0:
-            raise ValueError(f"init: a normal(std) initialisation needs std > 0, got {init!r}")
+    if isinstance(init, numbers.Real) and not isinstance(init, (bool, np.bool_)):
+        if not 0 < init < math.inf:
+            raise ValueError(f"init: a normal(std) initialisation needs a finite std > 0, got {init!r}")
         return float(init)
     if init in ("xavier", "glorot"):
         return math.sqrt(2 / (fan_in + fan_out))
