@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from typing import Any, Sequence
 
 import numpy as np
+from threadpoolctl import threadpool_limits
 
 from .core import POSITIVE, Activation, Interval, as_real_array, get
 
@@ -479,7 +480,13 @@ class MLP:
 
         Each epoch shuffles the rows with the network's generator and takes one optimiser step
         per batch of ``batch_size`` rows (None: the whole set). The default optimiser is Adam().
+        The small matrix products run on one BLAS thread: more threads only wait on each other.
         """
+        with threadpool_limits(limits=1, user_api="blas"):
+            return self._fit(X, y, epochs, batch_size, optimizer, validation)
+
+    def _fit(self, X: Any, y: Any, epochs: int, batch_size: int | None, optimizer: SGD | Adam | None,
+             validation: tuple[Any, Any] | None) -> History:
         X = self._inputs(X)
         t = self._targets(X, y)
         batch = len(X) if batch_size is None else batch_size
