@@ -119,11 +119,11 @@ def _rrelu_slope(lower, upper):
 
 def _rrelu(x, lower=0.125, upper=1 / 3, training=False):
     assert training is False, "training mode is random; tested by its own properties"
-    return x if x >= 0 else _rrelu_slope(lower, upper) * x
+    return x if x > 0 else _rrelu_slope(lower, upper) * x
 
 
 def _rrelu_d(x, lower=0.125, upper=1 / 3, training=False):
-    return mpf(1) if x >= 0 else _rrelu_slope(lower, upper)  # f′(0) = 1 (x ≥ 0 branch)
+    return mpf(1) if x > 0 else _rrelu_slope(lower, upper)  # PyTorch: f′(0) = the negative slope
 
 
 def _soft_shrink(x, threshold=0.5):
@@ -203,8 +203,8 @@ def _hard_swish(x):
 
 
 def _hard_swish_d(x):
-    # PyTorch: 0 below −3, x/3 + 1/2 on the closed interval [−3, 3], 1 above.
-    return mpf(0) if x < -3 else x / 3 + mpf(1) / 2 if x <= 3 else mpf(1)
+    # PyTorch 2.x (hardswish_backward): 0 up to −3, x/3 + 1/2 on the open interval (−3, 3), 1 from 3 on.
+    return mpf(0) if x <= -3 else x / 3 + mpf(1) / 2 if x < 3 else mpf(1)
 
 
 def _squareplus(x, beta=4.0):

@@ -138,12 +138,12 @@ rrelu = Activation(
              "rng": Option(None, None, "训练模式下抽取斜率用的 numpy 随机数生成器（Generator）",
                            "the numpy Generator that draws the slopes in training mode")},
     value=lambda x, **p: _leaky(x, _rrelu_slope(x, **p)),
-    # f′(0) = 1, the x ≥ 0 branch, as the spec fixes it (PyTorch's autograd gives the slope a there).
-    # The same rng state draws the same slopes as the value.
-    derivative=lambda x, **p: _keep_nan(x, np.where(x >= 0, 1, _rrelu_slope(x, **p))),
-    latex=r"\operatorname{RReLU}(x) = \begin{cases} x & x \ge 0 \\ a x & x < 0 \end{cases},"
+    # PyTorch convention: f′(0) = the negative slope (the x ≤ 0 branch). The same rng state draws the
+    # same slopes as the value.
+    derivative=lambda x, **p: _keep_nan(x, np.where(x > 0, 1, _rrelu_slope(x, **p))),
+    latex=r"\operatorname{RReLU}(x) = \begin{cases} x & x > 0 \\ a x & x \le 0 \end{cases},"
           r"\quad a \sim \mathcal{U}(l, u) \text{ (training)},\ a = \tfrac{l + u}{2} \text{ (eval)}",
-    grad_latex=r"\operatorname{RReLU}'(x) = \begin{cases} 1 & x \ge 0 \\ a & x < 0 \end{cases}",
+    grad_latex=r"\operatorname{RReLU}'(x) = \begin{cases} 1 & x > 0 \\ a & x \le 0 \end{cases}",
     properties=Properties(range=(-INF, INF), monotonic=True, continuity=0, zero_centred=False,
                           saturating_left=False, saturating_right=False, identity_near_zero=False,
                           kinks=(0.0,)),
