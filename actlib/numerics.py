@@ -1,8 +1,10 @@
 """Numerically stable kernels shared by the activation definitions (plain ndarrays in, out).
 
-None of them overflows, divides by zero or loses relative accuracy for any finite input;
-NaN goes through unchanged.
+None of them overflows, divides by zero or loses relative accuracy for any finite input (two_square:
+for |x| < 1e150); NaN goes through unchanged.
 """
+
+import functools
 
 import numpy as np
 
@@ -32,3 +34,31 @@ def finite(x: np.ndarray) -> np.ndarray:
     """
     big = np.finfo(x.dtype).max
     return np.clip(x, -big, big)
+
+
+def two_square(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(hi, lo) with hi = fl(x²) and hi + lo = x² exactly (Dekker's product, Veltkamp's split of x into
+    halves of 26 bits whose products are exact). float64, |x| < 1e150."""
+    c = 134217729.0 * x  # 2^27 + 1
+    high = c - (c - x)
+    low = x - high
+    hi = x * x
+    return hi, ((high * high - hi) + 2 * high * low) + low * low
+
+
+_BLOCK = 1 << 14
+
+
+def in_float64(rule):
+    """An elementwise ``rule`` evaluated in float64 on blocks of 2^14 entries (its temporaries then stay in
+    cache), each result rounded once to the input's dtype: float16/32 input gets all its digits."""
+    @functools.wraps(rule)
+    def run(x: np.ndarray) -> np.ndarray:
+        x = np.asarray(x)
+        flat = x.astype(np.float64, copy=False).ravel()
+        out = np.empty(flat.shape, x.dtype)
+        for start in range(0, flat.size, _BLOCK):
+            out[start:start + _BLOCK] = rule(flat[start:start + _BLOCK])
+        return out.reshape(x.shape)
+
+    return run

@@ -1,13 +1,15 @@
 """Smooth activations: softplus, the self-gated family (SiLU, GELU, Mish, hard swish) and other smooth curves."""
 
+import functools
 import math
+from decimal import Decimal, localcontext
 
 import numpy as np
 from scipy.optimize import brentq
-from scipy.special import lambertw, ndtr
+from scipy.special import erfcx, lambertw
 
 from ..core import INF, NONNEGATIVE, POSITIVE, Activation, Option, Param, Properties
-from ..numerics import finite, sigmoid as _sigmoid, sigmoid_grad, softplus as _softplus
+from ..numerics import finite, in_float64, sigmoid as _sigmoid, sigmoid_grad, softplus as _softplus, two_square
 
 
 def _minimum(value, derivative, low: float, high: float) -> float:
@@ -74,15 +76,99 @@ _INV_SQRT_2PI = 1 / math.sqrt(2 * math.pi)
 _GELU_TANH_K = 0.044715
 
 
+# Φ and GELU′ to about 1 ulp (scipy's ndtr is up to 10 ulp off near x = −1.3, and ~x² ulp far left).
+# On |x| ≤ 9 both come from Taylor series about x_j = j/32, with Φ′ = φ, φ^(k) = (−1)^k He_k φ (Hermite
+# polynomials, He_{k+1} = x He_k − k He_{k−1}) and GELU′ = Φ + xφ. The coefficients are computed once with 50
+# digits, so the cancellation in Φ + xφ near its root x ≈ −0.75 happens there, not in float64; with |h| ≤ 1/64
+# the dropped terms c_k h^k, k ≥ 11, stay below 2^-56 of the value. Beyond x = 9 both are 1 in float64, as at
+# x = 9 (1 − 1e-19 and 1 + 1e-17). Below x = −9, with erfcx(t) = e^{t²}·erfc(t):
+#     Φ(x) = e^{−x²/2}·erfcx(−x/√2)/2,   GELU′(x) = e^{−x²/2}·(erfcx(−x/√2)/2 + x/√(2π)),
+# with x² split exactly (x² = hi + lo), since e^{−x²/2} from a rounded x² would be off by x²/2 ulp.
+_STEP, _TOP, _TERMS = 1 / 32, 9.0, 11
+
+
+def _gauss_taylor_tables() -> tuple[np.ndarray, np.ndarray]:
+    """Taylor coefficients c_k (k < 11) of Φ and GELU′ about x_j = j/32, |x_j| ≤ 9: shape (2, 11, 577), and the
+    low parts of c_0, shape (2, 577); 50 digits, π by Machin's formula π = 16 atan(1/5) − 4 atan(1/239). Φ(x_j)
+    for x_j ≤ 0 comes by 25-term Taylor steps from Φ(0) = 1/2 (an absolute error there grows to a relative one
+    Φ(0)/Φ(−9) ≈ 4e18 times larger at −9: 50 digits keep 30); x_j > 0 by symmetry: Φ(x) and GELU′(x) are
+    1 minus their values at −x, so c_0 ↦ 1 − c_0 and c_k ↦ (−1)^{k+1} c_k."""
+    def atan_inverse(n: int) -> Decimal:  # atan(1/n) = Σ (−1)^k / ((2k + 1) n^{2k+1})
+        total, power, k = Decimal(0), Decimal(1) / n, 0
+        while power > Decimal("1e-55"):
+            total, power, k = total + (-1) ** k * power / (2 * k + 1), power / (n * n), k + 1
+        return total
+
+    with localcontext() as ctx:
+        ctx.prec = 50
+        inv_sqrt_2pi = 1 / (8 * (4 * atan_inverse(5) - atan_inverse(239))).sqrt()
+        step, count = Decimal(_STEP), round(_TOP / _STEP)
+        left, cdf = [], Decimal(1) / 2  # coefficients about x = −i·step, i = 0, 1, …, count
+        for i in range(count + 1):
+            x = -i * step
+            pdf = (-x * x / 2).exp() * inv_sqrt_2pi
+            hermite = [Decimal(1), x]
+            for k in range(1, 25):
+                hermite.append(x * hermite[k] - k * hermite[k - 1])
+            phi = [(-1) ** k * hermite[k] * pdf / math.factorial(k) for k in range(25)]  # φ^(k)(x)/k!
+            cdf_c = [cdf] + [phi[k - 1] / k for k in range(1, 25)]
+            left.append((cdf_c[:_TERMS], [cdf_c[k] + x * phi[k] + (phi[k - 1] if k else 0) for k in range(_TERMS)]))
+            cdf = functools.reduce(lambda total, c: total * -step + c, cdf_c[::-1])  # Φ(x − step), by Horner
+
+        def mirrored(c: list) -> list:
+            return [1 - c[0]] + [(-1) ** (k + 1) * c[k] for k in range(1, _TERMS)]
+
+        rows = [left[-j] if j <= 0 else [mirrored(c) for c in left[j]] for j in range(-count, count + 1)]
+        hi = np.array([[[float(c) for c in row[f]] for row in rows] for f in (0, 1)]).transpose(0, 2, 1)
+        lo = np.array([[float(row[f][0] - Decimal(float(row[f][0]))) for row in rows] for f in (0, 1)])
+    return hi, lo
+
+
+_TAYLOR_HI, _TAYLOR_LO = _gauss_taylor_tables()
+
+
+def _taylor(x: np.ndarray, which: int) -> np.ndarray:
+    """Φ(x) (which = 0) or GELU′(x) (which = 1) for |x| ≤ 9: c_0 + (c_0,lo + h(c_1 + h(c_2 + …))), with
+    h = x − x_j exact."""
+    j = np.rint(x / _STEP).astype(np.intp)
+    h = x - j * _STEP
+    j += round(_TOP / _STEP)
+    coefficients = _TAYLOR_HI[which]
+    poly = coefficients[-1].take(j)
+    for row in coefficients[-2:0:-1]:
+        poly *= h
+        poly += row.take(j)
+    return coefficients[0].take(j) + (_TAYLOR_LO[which].take(j) + h * poly)
+
+
+def _gauss_tail(x: np.ndarray, which: int) -> np.ndarray:
+    """Φ(x) (which = 0) or GELU′(x) (which = 1) for x < −9 by erfcx (see above); a = −x stops at 40, where
+    e^{−a²/2} = 0 in float64 already."""
+    a = np.minimum(-x, 40)
+    hi, lo = two_square(a)
+    e = np.exp(-hi / 2)
+    return (e - e * (lo / 2)) * (erfcx(a * math.sqrt(0.5)) / 2 - which * a * _INV_SQRT_2PI)  # e^{−lo/2} = 1 − lo/2
+
+
+def _gauss_cdf_or_slope(x: np.ndarray, which: int) -> np.ndarray:
+    """Φ(x) (which = 0) or GELU′(x) (which = 1): Taylor tables up to x = 9 (their value there beyond),
+    erfcx below x = −9 and for NaN."""
+    far = ~(x >= -_TOP)
+    y = _taylor(np.where(far, 0, np.minimum(x, _TOP)), which)
+    y[far] = _gauss_tail(x[far], which)
+    return y
+
+
+@in_float64
 def _gelu(x: np.ndarray) -> np.ndarray:
     """x·Φ(x); the factor x is clipped on the left only, so −∞ gives −max·0 = 0 and +∞ stays +∞."""
-    return np.maximum(x, -np.finfo(x.dtype).max) * ndtr(x)
+    return np.maximum(x, -np.finfo(x.dtype).max) * _gauss_cdf_or_slope(x, 0)
 
 
+@in_float64
 def _gelu_grad(x: np.ndarray) -> np.ndarray:
-    """Φ(x) + x·φ(x); with x finite, x·φ(x) is max·0 = 0 rather than ∞·0."""
-    x = finite(x)
-    return ndtr(x) + x * (np.exp(-np.square(x) / 2) * _INV_SQRT_2PI)
+    """Φ(x) + x·φ(x), from its own Taylor table on |x| ≤ 9 (see above)."""
+    return _gauss_cdf_or_slope(x, 1)
 
 
 def _gelu_tanh_u(x: np.ndarray) -> np.ndarray:
@@ -131,11 +217,26 @@ def _mish(x: np.ndarray) -> np.ndarray:
     return np.maximum(x, -np.finfo(x.dtype).max) * np.tanh(_softplus(x))
 
 
+@in_float64
 def _mish_grad(x: np.ndarray) -> np.ndarray:
-    """tanh(s) + x·sech²(s)·σ(x), s = softplus(x); sech² s = 4σ′(2s) keeps its digits where tanh s ≈ 1."""
-    x = finite(x)
-    s = _softplus(x)
-    return np.tanh(s) + x * (4 * sigmoid_grad(2 * s)) * _sigmoid(x)
+    """tanh(s) + x·sech²(s)·σ(x), s = softplus(x), as a rational function of one exponential, in the form that
+    keeps its digits on each side of x = −3/4 (tanh s = 1 − 2/w, sech² s = 4(1 + e)²/w², w = (1 + e)² + 1):
+        x < −3/4, e = eˣ:    (e/w)·(4(1 + x) + e(6 + 4x + e(4 + e)))/w,   w = 2 + e(2 + e),
+        x ≥ −3/4, u = e^{−x}: (1 + 2u + 4x·u²(1 + u)/W)/W,                W = 1 + 2u(1 + u).
+    Near the root x ≈ −1.19 the first cancels only as much as mish′ itself (4(1 + x), 6 + 4x are exact there).
+    Below x = −700 it is (1 + x)eˣ to a relative 1e-300, taken as g·(g·(1 + x)), g = e^{x/2}, since eˣ can be
+    subnormal while mish′ is not. x is held in [−1000, max]: mish′(−1000) is 0 in float64, like the limit."""
+    x = np.clip(x, -1000, np.finfo(x.dtype).max)
+    left_x = np.minimum(x, -0.75)
+    e = np.exp(left_x)
+    w = 2 + e * (2 + e)
+    left = (e / w) * ((4 * (1 + x) + e * (6 + 4 * x + e * (4 + e))) / w)
+    g = np.exp(left_x / 2)
+    left = np.where(x < -700, g * (g * (1 + x)), left)
+    u = np.exp(-np.maximum(x, -0.75))
+    big_w = 1 + 2 * u * (1 + u)
+    right = (1 + 2 * u + x * (4 * u * u * (1 + u)) / big_w) / big_w
+    return np.where(x < -0.75, left, right)
 
 
 mish = Activation(
@@ -162,8 +263,8 @@ def _hard_swish(x: np.ndarray) -> np.ndarray:
 
 
 def _hard_swish_grad(x: np.ndarray) -> np.ndarray:
-    # PyTorch convention: the middle piece x/3 + 1/2 on the closed interval [−3, 3] (−1/2 at −3, 3/2 at 3).
-    return np.where(x < -3, 0, np.where(x > 3, 1, x / 3 + 0.5))
+    # PyTorch 2.x convention (hardswish_backward): 0 up to −3, x/3 + 1/2 on the open interval (−3, 3), 1 from 3 on.
+    return np.where(x <= -3, 0, np.where(x >= 3, 1, x / 3 + 0.5))
 
 
 hard_swish = Activation(
@@ -175,9 +276,10 @@ hard_swish = Activation(
     value=_hard_swish,
     derivative=_hard_swish_grad,
     latex=r"\operatorname{hardswish}(x) = x\,\frac{\min\bigl(\max(0,\, x + 3),\, 6\bigr)}{6}",
-    grad_latex=(r"\operatorname{hardswish}'(x) = \begin{cases} 0 & x < -3 \\ x/3 + 1/2 & -3 \le x \le 3 \\ "
-                r"1 & x > 3 \end{cases}"),
-    properties=Properties(range=(_minimum(_hard_swish, _hard_swish_grad, -3.0, 0.0), INF), monotonic=False,
+    grad_latex=(r"\operatorname{hardswish}'(x) = \begin{cases} 0 & x \le -3 \\ x/3 + 1/2 & -3 < x < 3 \\ "
+                r"1 & x \ge 3 \end{cases}"),
+    # the bracket leaves out the kink −3, where the slope is 0 as well (PyTorch convention)
+    properties=Properties(range=(_minimum(_hard_swish, _hard_swish_grad, -2.0, 0.0), INF), monotonic=False,
                           continuity=0, zero_centred=False, saturating_left=True, saturating_right=False,
                           identity_near_zero=False, sparse=True, kinks=(-3.0, 3.0)),
     frameworks={"pytorch": "torch.nn.Hardswish()", "keras": "keras.activations.hard_silu (alias hard_swish)",

@@ -52,10 +52,10 @@ def _others(v: np.ndarray) -> np.ndarray:
 
 def _jacobian_of_log(y: np.ndarray) -> np.ndarray:
     """I − 1yᵀ, log-softmax's Jacobian, from softmax values y (lane last): δ_ij − y_j, with 1 − y_i on the
-    diagonal computed as Σ_{j≠i} y_j."""
+    diagonal computed as Σ_{j≠i} y_j, NaN where y_i is (a lane of one entry has no others to carry it)."""
     jac = np.repeat(-y[..., None, :], y.shape[-1], axis=-2)
     i = np.arange(y.shape[-1])
-    jac[..., i, i] = _others(y)
+    jac[..., i, i] = np.where(np.isnan(y), y, _others(y))
     return jac
 
 
