@@ -36,7 +36,7 @@ lab: $(STAMP)
 	$(BIN)/python -m pip install -qq jupyterlab==4.6.6
 	cd chapters && ../$(BIN)/jupyter lab
 
-## bench: accuracy, speed, explorer latency and build cost
+## bench: accuracy, speed and explorer latency, into benchmarks/results (`$(BIN)/python -m benchmarks --book` adds build cost)
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks
 

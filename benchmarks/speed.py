@@ -1,0 +1,121 @@
+"""Speed: median time of every elementwise activation and its derivative on 10⁶ values.
+
+Each figure is the median of ``repeats`` calls on the same array (uniform on [−10, 10], seeded);
+the contenders of one function (actlib, each peer of peers.py, and np.copy of the array, the
+memory-bound floor) take turns within every repeat, so the ratios come from the same moments of a
+shared machine. Goal: actlib within 1.5× the fastest peer.
+"""
+
+from __future__ import annotations
+
+import gc
+import statistics
+import time
+from typing import Callable
+
+import numpy as np
+
+import actlib
+
+from . import pair, peers
+from .accuracy import DTYPES, QUANTITIES, elementwise
+
+GOAL = 1.5  # actlib's time / the fastest peer's
+RANGE = (-10.0, 10.0)  # the values: uniform on this interval, seeded
+
+
+def medians(calls: dict[str, Callable], x: np.ndarray, repeats: int) -> dict[str, float]:
+    """Median seconds of each call on ``x``, after one warm-up call each. The calls take turns, in
+    forward order on even repeats and backward on odd ones, so none is always first or last."""
+    samples: dict[str, list[float]] = {key: [] for key in calls}
+    for fn in calls.values():
+        fn(x)
+    order = list(calls.items())
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        for repeat in range(repeats):
+            for key, fn in order[::-1] if repeat % 2 else order:
+                start = time.perf_counter()
+                fn(x)
+                samples[key].append(time.perf_counter() - start)
+    finally:
+        if enabled:
+            gc.enable()
+    return {key: statistics.median(s) for key, s in samples.items()}
+
+
+def measure(name: str, x: np.ndarray, repeats: int) -> dict:
+    """quantity -> {"actlib": s, peer: s, …, "copy": s} for one function on ``x``."""
+    act = actlib.get(name)
+    out = {}
+    for i, quantity in enumerate(QUANTITIES):
+        calls = {"actlib": (act, act.grad)[i]}
+        calls |= {lib: fns[i] for lib, fns in peers.of(name).items() if fns[i] is not None}
+        out[quantity] = medians(calls | {"copy": np.copy}, x, repeats)
+    return out
+
+
+def run(size: int = 10**6, repeats: int = 21, names: list[str] | None = None) -> dict:
+    base = np.random.default_rng(0).uniform(*RANGE, size)
+    functions = {name: {dtype: measure(name, base.astype(dtype), repeats) for dtype in DTYPES}
+                 for name in names or elementwise()}
+    return {"size": size, "range": list(RANGE), "repeats": repeats, "goal": GOAL, "installed": peers.INSTALLED,
+            "functions": functions}
+
+
+# --------------------------------------------------------------------------- rendering
+def fastest_peer(times: dict) -> tuple[str, float] | None:
+    peer_times = {lib: t for lib, t in times.items() if lib in peers.LIBRARIES}
+    return min(peer_times.items(), key=lambda item: item[1]) if peer_times else None
+
+
+def ratios(results: dict) -> list[tuple[float, str, str]]:
+    """(actlib ÷ fastest peer, which case, which peer) for every case that has a peer, slowest first."""
+    out = []
+    for name, by_dtype in results["functions"].items():
+        for dtype, by_quantity in by_dtype.items():
+            for quantity, times in by_quantity.items():
+                best = fastest_peer(times)
+                if best:
+                    out.append((times["actlib"] / best[1], f"{name} {quantity} {dtype}", best[0]))
+    return sorted(out, reverse=True)
+
+
+def table(results: dict, dtype: str) -> str:
+    rows = ["| 函数 · function | 量 · quantity | actlib ms | 最快对照 · fastest peer | ms | actlib ÷ 对照 · peer "
+            "| actlib ÷ np.copy |", "|---|---|---:|---|---:|---:|---:|"]
+    for name, by_dtype in results["functions"].items():
+        for quantity, times in by_dtype[dtype].items():
+            ours = times["actlib"]
+            best = fastest_peer(times)
+            peer = f"{best[0]} | {best[1] * 1e3:.2f} | {ours / best[1]:.2f}" if best else "— | — | —"
+            if best and ours > results["goal"] * best[1]:
+                peer += " ✗"
+            rows.append(f"| {name} | {quantity} | {ours * 1e3:.2f} | {peer} | {ours / times['copy']:.1f} |")
+    return "\n".join(rows)
+
+
+def render(results: dict) -> str:
+    n, goal = results["size"], results["goal"]
+    low, high = (f"{v:g}".replace("-", "−") for v in results["range"])
+    torch_zh = "" if results["installed"]["PyTorch"] else "本次未安装 PyTorch。"
+    torch_en = "" if results["installed"]["PyTorch"] else " PyTorch was not installed for this run."
+    parts = [pair(
+        f"数组有 {n:,} 个数，在 [{low}, {high}] 上均匀分布；每个时间取 {results['repeats']} 次调用的中位数。{torch_zh}"
+        f"目标：actlib 不超过最快对照的 {goal} 倍，未达标处标 ✗。np.copy 是把数组复制一遍的时间，即内存带宽决定的下限。",
+        f"The array holds {n:,} values, uniform on [{low}, {high}]; each time is the median of {results['repeats']} "
+        f"calls.{torch_en} Goal: actlib within {goal}× the fastest peer; ✗ marks a miss. np.copy is the time to copy "
+        "the array once, the floor set by memory bandwidth.")]
+    parts += [f"**{dtype}**\n\n{table(results, dtype)}" for dtype in DTYPES]
+    cases = ratios(results)
+    missed = [c for c in cases if c[0] > goal]
+    worst = "；".join(f"{case}（{r:.1f} 倍于 {peer}）" for r, case, peer in missed[:5])
+    worst_en = "; ".join(f"{case} ({r:.1f}× {peer})" for r, case, peer in missed[:5])
+    parts.append(pair(
+        f"有对照的 {len(cases)} 种情形中，{len(missed)} 种未达到 {goal} 倍的目标（上表中标 ✗）。差距最大的是：{worst}。"
+        if missed else f"有对照的 {len(cases)} 种情形全部在最快对照的 {goal} 倍以内。",
+        f"Of the {len(cases)} cases that have a peer, {len(missed)} miss the {goal}× goal (marked ✗ above). "
+        f"The widest gaps: {worst_en}." if missed
+        else f"All {len(cases)} cases that have a peer are within {goal}× the fastest peer."))
+    return "\n\n".join(parts)

@@ -1,0 +1,82 @@
+"""The benchmarks work: the ulp measure on known cases, and the accuracy and speed benchmarks run
+end to end on a couple of functions and a small array (seconds; `make bench` runs them in full)."""
+
+import json
+import math
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+from mpmath import mpf
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # `benchmarks` is a folder of the repository, not an installed package
+    sys.path.insert(0, str(ROOT))
+
+from benchmarks import accuracy, peers, speed  # noqa: E402
+
+
+@pytest.mark.parametrize("dtype", ["float64", "float32"])
+@pytest.mark.parametrize("exact", [1.5, -0.1, 3e-5, 7e20])
+def test_three_ulp_off_scores_three(dtype, exact):
+    x = np.array([exact], dtype=dtype)            # the exact value here is a float of the dtype
+    got = x.copy()
+    for _ in range(3):
+        got = np.nextafter(got, np.inf, dtype=dtype)
+    # 3 steps up from x; when x is negative, they move towards 0, where the spacing is the same
+    # except at a power of two (none of the values above is one).
+    error, at = accuracy.worst(got, [mpf(float(x[0]))], dtype, x)
+    assert error == 3 and at == float(x[0])
+
+
+def test_worst_finds_the_largest_error_and_scores_nan_infinite():
+    xs = np.array([1.0, 2.0, 3.0])
+    exact = [mpf(1), mpf(2), mpf(3)]
+    got = np.array([1.0, np.nextafter(2.0, 3.0), 3.0])
+    assert accuracy.worst(got, exact, "float64", xs) == (1.0, 2.0)
+    got[2] = np.nan
+    assert accuracy.worst(got, exact, "float64", xs) == (math.inf, 3.0)
+
+
+def test_half_an_ulp_of_rounding():
+    # 1/3 rounded to float64 is off by less than half an ulp of the exact value.
+    error, _ = accuracy.worst(np.array([1 / 3]), [mpf(1) / 3], "float64", np.array([0.0]))
+    assert 0.3 < error <= 0.5
+
+
+def test_accuracy_benchmark_runs():
+    results = accuracy.run(dense=101, names=["relu", "sigmoid"])
+    relu = results["functions"]["relu"]
+    for dtype in accuracy.DTYPES:
+        for quantity in accuracy.QUANTITIES:
+            assert relu[dtype]["actlib"][quantity]["grid"][0] == 0      # max(x, 0) and its slope are exact
+            assert relu[dtype]["NumPy"][quantity]["grid"][0] == 0
+        assert results["functions"]["sigmoid"][dtype]["actlib"]["value"]["grid"][0] < 4
+    text = accuracy.render(results)
+    assert "| relu |" in text and '<div lang="en">' in text
+
+
+def test_speed_benchmark_runs():
+    results = speed.run(size=1000, repeats=3, names=["relu", "sigmoid"])
+    times = results["functions"]["sigmoid"]["float32"]["value"]
+    assert {"actlib", "SciPy", "NumPy", "copy"} <= set(times)
+    assert ("PyTorch" in times) == peers.INSTALLED["PyTorch"]
+    assert all(t > 0 for t in times.values())
+    assert "| sigmoid | derivative |" in speed.render(results)
+
+
+def test_results_file_keeps_infinity_as_strict_json():
+    from benchmarks.__main__ import decode, encode
+
+    figures = {"ulp": [math.inf, 0.5], "nested": {"x": -math.inf}}
+    text = json.dumps(encode(figures), allow_nan=False)
+    assert decode(json.loads(text)) == figures
+
+
+def test_tables_say_when_pytorch_is_not_installed():
+    results = accuracy.run(dense=11, names=["relu"])
+    for by_library in results["functions"]["relu"].values():
+        by_library.pop("PyTorch", None)
+    results["installed"] = results["installed"] | {"PyTorch": False}
+    assert "| relu |" in accuracy.render(results) and "not installed |" in accuracy.render(results)
