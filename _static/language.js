@@ -11,9 +11,9 @@
   "use strict";
   var KEY = "activation-book-lang";
   var CHOICES = [
-    { value: "zh", label: "中文", title: "只显示中文 · Chinese only" },
-    { value: "en", label: "English", title: "只显示英文 · English only" },
-    { value: "both", label: "双语", title: "中英对照 · both languages" }
+    { value: "zh", label: "中文", short: "中文", title: "只显示中文 · Chinese only" },
+    { value: "en", label: "English", short: "EN", title: "只显示英文 · English only" },
+    { value: "both", label: "双语", short: "双语", title: "中英对照 · both languages" }
   ];
   var root = document.documentElement;
 
@@ -67,7 +67,10 @@
       var button = document.createElement("button");
       button.type = "button";
       button.value = choice.value;
-      button.textContent = choice.label;
+      button.setAttribute("aria-label", choice.label);
+      button.innerHTML = '<span class="book-lang-long"></span><span class="book-lang-short"></span>';
+      button.firstChild.textContent = choice.label;
+      button.lastChild.textContent = choice.short;
       button.title = choice.title;
       button.addEventListener("click", function () {
         remember(choice.value);
