@@ -17,10 +17,10 @@ from pathlib import Path
 
 from . import ROOT, pair
 
-GOALS = {"build_s": 5 * 60, "test_s": 15 * 60}
+GOALS = {"build_s": 5 * 60, "test_s": 15 * 60, "notebook_s": 60}
 JUPYTER_BOOK = Path(sys.executable).with_name("jupyter-book")
 IMAGE = re.compile(r'<img[^>]*\bsrc="([^":]+)"')
-EXECUTED = re.compile(r"Executed notebook in ([0-9.]+) seconds")  # MyST-NB's log line, one per notebook run
+EXECUTED = re.compile(r"([^/\s]+)\.ipynb: Executed notebook in ([0-9.]+) seconds")  # MyST-NB's line per notebook
 
 
 def folder_bytes(folder: Path) -> int:
@@ -48,8 +48,8 @@ def build() -> dict:
         if done.returncode:
             raise RuntimeError(f"book build failed (exit {done.returncode}):\n{done.stdout[-3000:]}{done.stderr[-3000:]}")
         html = Path(tmp) / "_build" / "html"
-        notebooks = [float(s) for s in EXECUTED.findall(done.stdout + done.stderr)]
-        return {"build_s": seconds, "notebooks": len(notebooks), "notebook_s": sum(notebooks), "pages": pages(html),
+        notebooks = {name: float(s) for name, s in EXECUTED.findall(done.stdout + done.stderr)}
+        return {"build_s": seconds, "notebooks": notebooks, "pages": pages(html),
                 "static_bytes": folder_bytes(html / "_static"), "total_bytes": folder_bytes(html)}
 
 
@@ -80,16 +80,22 @@ def render(results: dict) -> str:
     rows += [f"| {p['page']} | {p['html_bytes'] / 1000:.1f} | {p['image_bytes'] / 1000:.1f} | "
              f"{(p['html_bytes'] + p['image_bytes']) / 1000:.1f} |" for p in results["pages"]]
     ok = results["build_s"] <= goal
+    notebooks, nb_goal = results["notebooks"], results["goals"]["notebook_s"]
+    slow = [name for name, seconds in notebooks.items() if seconds > nb_goal]
+    times = ["| 笔记本 · notebook | 执行 · run s |", "|---|---:|"]
+    times += [f"| {name} | {seconds:.1f} |" for name, seconds in sorted(notebooks.items())]
     verdict = pair(
         f"干净构建整本书用时 {_minutes(results['build_s'])}，目标 ≤ {goal // 60} 分钟，{'达标' if ok else '未达标'}；"
-        f"其中执行 {results['notebooks']} 个笔记本共用 {results['notebook_s']:.0f} s。"
+        f"其中执行 {len(notebooks)} 个笔记本共用 {sum(notebooks.values()):.0f} s，"
+        f"每个笔记本的目标 ≤ {nb_goal} s：{'都达标' if not slow else '未达标的有 ' + '、'.join(slow)}。"
         f"全书共 {results['total_bytes'] / 1e6:.1f} MB，其中 _static（主题、MathJax 等，整本书只下载一次）"
         f"占 {results['static_bytes'] / 1e6:.1f} MB。",
         f"A clean build of the whole book took {_minutes(results['build_s'])}; goal ≤ {goal // 60} min: "
-        f"{'met' if ok else 'missed'}; running its {results['notebooks']} notebooks took {results['notebook_s']:.0f} s "
-        f"of that. The book is {results['total_bytes'] / 1e6:.1f} MB in all, of which _static "
+        f"{'met' if ok else 'missed'}; running its {len(notebooks)} notebooks took {sum(notebooks.values()):.0f} s "
+        f"of that, goal ≤ {nb_goal} s each: {'all met' if not slow else 'missed by ' + ', '.join(slow)}. "
+        f"The book is {results['total_bytes'] / 1e6:.1f} MB in all, of which _static "
         f"(theme, MathJax and the like, fetched once for the whole book) is {results['static_bytes'] / 1e6:.1f} MB.")
-    return verdict + "\n\n" + "\n".join(rows)
+    return verdict + "\n\n" + "\n".join(times) + "\n\n" + "\n".join(rows)
 
 
 def render_suite(results: dict) -> str:
