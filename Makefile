@@ -33,7 +33,6 @@ serve: book
 
 ## lab: open the chapters in JupyterLab
 lab: $(STAMP)
-	$(BIN)/python -m pip install -qq jupyterlab==4.6.6
 	cd chapters && ../$(BIN)/jupyter lab
 
 ## bench: accuracy, speed and explorer latency, into benchmarks/results (`$(BIN)/python -m benchmarks --book` adds build cost)
