@@ -1,12 +1,14 @@
 """Exponential linear units: the identity for x > 0, an exponential that saturates for x ≤ 0.
 
-np.where evaluates both branches everywhere, so the x ≤ 0 branch is fed min(x, 0): e^x then never
-overflows, and alpha = 0 never meets 0·∞.
+f(x) = max(x, 0) + α(e^{min(x, 0)} − 1): one side is exactly 0 wherever the other is active, so no mask
+is needed; e^x never overflows, and alpha = 0 never meets 0·∞. For the same reason f′ = e^{min(x, 0)/α}
+for CELU (it is 1 for x > 0).
 """
 
 import numpy as np
 
 from ..core import INF, NONNEGATIVE, POSITIVE, Activation, Param, Properties
+from ..numerics import in_blocks
 
 # Klambauer et al. (2017), the fixed point of zero mean and unit variance.
 SELU_ALPHA = 1.6732632423543772848170429916717
@@ -21,7 +23,7 @@ elu = Activation(
     summary_zh="负半轴为 α(eˣ − 1)，平滑地饱和到 −α，使输出均值更接近 0；α = 1 时在 0 处可微。",
     summary_en="α(eˣ − 1) for negative inputs, saturating smoothly at −α and pulling mean outputs towards 0; differentiable at 0 when α = 1.",
     params={"alpha": Param(1.0, 0.0, 3.0, 0.05, "负半轴饱和到 −α", "negative inputs saturate at −α", NONNEGATIVE)},
-    value=lambda x, alpha: np.where(x > 0, x, alpha * np.expm1(np.minimum(x, 0))),
+    value=in_blocks(lambda x, alpha: np.maximum(x, 0) + alpha * np.expm1(np.minimum(x, 0))),
     # PyTorch convention: f′(0) = alpha (the x ≤ 0 branch).
     derivative=lambda x, alpha: np.where(x > 0, 1, alpha * np.exp(np.minimum(x, 0))),
     latex=r"\operatorname{ELU}(x) = \begin{cases} x & x > 0 \\ \alpha\,(e^{x} - 1) & x \le 0 \end{cases}",
@@ -41,9 +43,9 @@ celu = Activation(
     summary_en="ELU rewritten as α(e^{x/α} − 1): continuously differentiable at 0 for every α, and closer to ReLU as α shrinks.",
     params={"alpha": Param(1.0, 0.05, 3.0, 0.05, "负半轴饱和到 −α，也决定曲线弯曲的快慢",
                            "negative inputs saturate at −α; it also sets how sharply the curve bends", POSITIVE)},
-    value=lambda x, alpha: np.where(x > 0, x, alpha * np.expm1(np.minimum(x, 0) / alpha)),
+    value=in_blocks(lambda x, alpha: np.maximum(x, 0) + alpha * np.expm1(np.minimum(x, 0) / alpha)),
     # f′(0) = 1 from both sides; PyTorch also gives 1.
-    derivative=lambda x, alpha: np.where(x > 0, 1, np.exp(np.minimum(x, 0) / alpha)),
+    derivative=lambda x, alpha: np.exp(np.minimum(x, 0) / alpha),
     latex=r"\operatorname{CELU}(x) = \max(0,\, x) + \min\!\bigl(0,\, \alpha\,(e^{x/\alpha} - 1)\bigr)",
     grad_latex=r"\operatorname{CELU}'(x) = \begin{cases} 1 & x > 0 \\ e^{x/\alpha} & x \le 0 \end{cases}",
     properties=Properties(range=(-1, INF), monotonic=True, continuity=1, zero_centred=False,
@@ -59,7 +61,7 @@ selu = Activation(
     name_en="Scaled exponential linear unit (SELU)",
     summary_zh="用固定常数 λ、α 缩放的 ELU：配合 LeCun 正态初始化，各层激活保持零均值、单位方差，网络自归一化。",
     summary_en="ELU scaled by fixed constants λ and α so that, with LeCun-normal initialisation, activations keep zero mean and unit variance: the network is self-normalizing.",
-    value=lambda x: np.where(x > 0, SELU_SCALE * x, _SCALE_ALPHA * np.expm1(np.minimum(x, 0))),
+    value=in_blocks(lambda x: SELU_SCALE * np.maximum(x, 0) + _SCALE_ALPHA * np.expm1(np.minimum(x, 0))),
     # PyTorch convention: f′(0) = scale·alpha (the x ≤ 0 branch).
     derivative=lambda x: np.where(x > 0, SELU_SCALE, _SCALE_ALPHA * np.exp(np.minimum(x, 0))),
     latex=r"\operatorname{SELU}(x) = \lambda \begin{cases} x & x > 0 \\ \alpha\,(e^{x} - 1) & x \le 0 \end{cases},"

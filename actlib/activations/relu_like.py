@@ -3,17 +3,21 @@
 import numpy as np
 
 from ..core import INF, NONNEGATIVE, Activation, Option, Param, Properties
-from ..numerics import finite
-
-
-def _keep_nan(x: np.ndarray, y) -> np.ndarray:
-    """``y`` with NaN wherever x is NaN (a test such as x > 0 is False for NaN and would hide it)."""
-    return np.where(np.isnan(x), x, y)
+from ..numerics import finite, keep_nan as _keep_nan, select
 
 
 def _leaky(x: np.ndarray, alpha) -> np.ndarray:
-    """x for x > 0, alpha·x otherwise; with alpha = 0 that side is 0 up to x = −∞ (0·max, never 0·∞)."""
+    """x for x > 0, alpha·x otherwise; with alpha = 0 that side is 0 up to x = −∞ (0·max, never 0·∞).
+    A scalar alpha ≤ 1 gives max(x, alpha·x), one > 1 min(x, alpha·x): no mask needed."""
+    if np.ndim(alpha) == 0:
+        side = np.multiply(finite(x) if alpha == 0 else x, alpha, out=np.empty_like(x))
+        return (np.maximum if alpha <= 1 else np.minimum)(x, side, out=side)
     return np.where(x > 0, x, alpha * np.where(alpha == 0, finite(x), x))
+
+
+def _leaky_grad(x: np.ndarray, alpha) -> np.ndarray:
+    """1 for x > 0, alpha for x ≤ 0 (the PyTorch convention at 0), NaN kept."""
+    return _keep_nan(x, select(x > 0, 1, alpha, x.dtype) if np.ndim(alpha) == 0 else np.where(x > 0, 1, alpha))
 
 
 def _rrelu_slope(x: np.ndarray, lower: float, upper: float, training: bool, rng) -> float | np.ndarray:
@@ -92,7 +96,7 @@ leaky_relu = Activation(
     params={"alpha": Param(0.01, 0.0, 1.0, 0.01, "x ≤ 0 一侧的斜率", "the slope for x ≤ 0")},
     value=_leaky,
     # PyTorch convention: f′(0) = alpha.
-    derivative=lambda x, alpha: _keep_nan(x, np.where(x > 0, 1, alpha)),
+    derivative=_leaky_grad,
     latex=r"\operatorname{LeakyReLU}(x) = \begin{cases} x & x > 0 \\ \alpha x & x \le 0 \end{cases}",
     grad_latex=r"\operatorname{LeakyReLU}'(x) = \begin{cases} 1 & x > 0 \\ \alpha & x \le 0 \end{cases}",
     properties=Properties(range=(-INF, INF), monotonic=True, continuity=0, zero_centred=False,
@@ -140,7 +144,7 @@ rrelu = Activation(
     value=lambda x, **p: _leaky(x, _rrelu_slope(x, **p)),
     # PyTorch convention: f′(0) = the negative slope (the x ≤ 0 branch). The same rng state draws the
     # same slopes as the value.
-    derivative=lambda x, **p: _keep_nan(x, np.where(x > 0, 1, _rrelu_slope(x, **p))),
+    derivative=lambda x, **p: _leaky_grad(x, _rrelu_slope(x, **p)),
     latex=r"\operatorname{RReLU}(x) = \begin{cases} x & x > 0 \\ a x & x \le 0 \end{cases},"
           r"\quad a \sim \mathcal{U}(l, u) \text{ (training)},\ a = \tfrac{l + u}{2} \text{ (eval)}",
     grad_latex=r"\operatorname{RReLU}'(x) = \begin{cases} 1 & x > 0 \\ a & x \le 0 \end{cases}",
@@ -159,7 +163,8 @@ thresholded_relu = Activation(
     summary_en="Passes the input through only above the threshold θ and outputs 0 otherwise; for θ > 0 it jumps at x = θ.",
     params={"threshold": Param(1.0, 0.0, 3.0, 0.05, "阈值 θ：输入必须大于它才能通过", "the threshold θ the input must exceed to pass",
                                NONNEGATIVE)},
-    value=lambda x, threshold: _keep_nan(x, np.where(x > threshold, x, 0)),
+    # max(x, 0)·[x > θ] with θ ≥ 0: −∞ gives 0·0, NaN stays NaN.
+    value=lambda x, threshold: np.maximum(x, 0) * (x > threshold),
     # PyTorch convention (Threshold backward): slope 0 at x = threshold.
     derivative=lambda x, threshold: _keep_nan(x, x > threshold),
     latex=r"f(x) = \begin{cases} x & x > \theta \\ 0 & x \le \theta \end{cases}",
@@ -180,7 +185,8 @@ hard_shrink = Activation(
     summary_en="Zeroes inputs with |x| ≤ λ and keeps the rest unchanged: the hard-thresholding step of sparse coding and denoising.",
     params={"threshold": Param(0.5, 0.0, 3.0, 0.05, "置零区间 [−λ, λ] 的半宽 λ", "the half-width λ of the zeroed band [−λ, λ]",
                                NONNEGATIVE)},
-    value=lambda x, threshold: _keep_nan(x, np.where(np.abs(x) > threshold, x, 0)),
+    # x·[|x| > λ]: ±∞ pass (the test is True), NaN stays NaN.
+    value=lambda x, threshold: x * (np.abs(x) > threshold),
     # PyTorch convention: slope 0 at x = ±threshold.
     derivative=lambda x, threshold: _keep_nan(x, np.abs(x) > threshold),
     latex=r"\operatorname{hardshrink}(x) = \begin{cases} x & |x| > \lambda \\ 0 & |x| \le \lambda \end{cases}",

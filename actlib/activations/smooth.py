@@ -9,7 +9,7 @@ from scipy.optimize import brentq
 from scipy.special import erfcx, lambertw
 
 from ..core import INF, NONNEGATIVE, POSITIVE, Activation, Option, Param, Properties
-from ..numerics import finite, in_float64, sigmoid as _sigmoid, sigmoid_grad, softplus as _softplus, two_square
+from ..numerics import finite, in_blocks, in_float64, logistic, sigmoid as _sigmoid, sigmoid_grad, softplus as _softplus, two_square
 
 
 def _minimum(value, derivative, low: float, high: float) -> float:
@@ -27,8 +27,8 @@ softplus = Activation(
                           "sharpness: the larger β, the sharper the corner and the closer to ReLU", POSITIVE)},
     # softplus(βx)/β = max(x, 0) + log1p(e^{−|βx|})/β: no cut-over to x, and no βx/β round trip that
     # would overflow for β > 1 and x near the largest float.
-    value=lambda x, beta: np.maximum(x, 0) + np.log1p(np.exp(-np.abs(beta * x))) / beta,
-    derivative=lambda x, beta: _sigmoid(beta * x),
+    value=in_blocks(lambda x, beta: np.maximum(x, 0) + np.log1p(np.exp(-np.abs(beta * x))) / beta),
+    derivative=lambda x, beta: logistic(beta * x),
     latex=r"\operatorname{softplus}(x) = \frac{1}{\beta}\log\bigl(1 + e^{\beta x}\bigr)",
     grad_latex=r"\operatorname{softplus}'(x) = \sigma(\beta x) = \frac{1}{1 + e^{-\beta x}}",
     properties=Properties(range=(0, INF), monotonic=True, continuity=INF, zero_centred=False,
@@ -38,12 +38,25 @@ softplus = Activation(
 )
 
 
+@in_blocks
 def _silu(x: np.ndarray, beta: float = 1.0) -> np.ndarray:
-    """x·σ(βx). β·x uses finite(x) (β = 0 must not meet ∞); x = −∞ with β > 0 is the limit 0."""
+    """x·σ(βx). A scalar β > 0 takes x / (1 + e^{−βx}) with x held ≥ −max (x = −∞ gives the limit 0), and
+    x·σ(βx) where e^{−βx} overflows; otherwise β·x uses finite(x) (β = 0 must not meet ∞)."""
+    if np.ndim(beta) == 0 and beta > 0:
+        u = np.maximum(x, -np.finfo(x.dtype).max)
+        t = np.multiply(u, -beta, out=np.empty_like(u))
+        np.exp(t, out=t)
+        over = t == np.inf if not t.max(initial=0) < np.inf else None  # the max is NaN if x has one
+        t += 1
+        y = np.divide(u, t, out=t)
+        if over is not None:
+            y[over] = u[over] * _sigmoid(beta * u[over])
+        return y
     gate = _sigmoid(beta * finite(x))
     return np.where((x == -np.inf) & (beta > 0), 0, x) * gate
 
 
+@in_blocks
 def _silu_grad(x: np.ndarray, beta: float = 1.0) -> np.ndarray:
     """σ(t)(1 + t·σ(−t)), t = βx kept finite so that σ(t) = 0 never meets t = −∞."""
     t = finite(beta * finite(x))
@@ -153,9 +166,11 @@ def _gauss_tail(x: np.ndarray, which: int) -> np.ndarray:
 def _gauss_cdf_or_slope(x: np.ndarray, which: int) -> np.ndarray:
     """Φ(x) (which = 0) or GELU′(x) (which = 1): Taylor tables up to x = 9 (their value there beyond),
     erfcx below x = −9 and for NaN."""
-    far = ~(x >= -_TOP)
-    y = _taylor(np.where(far, 0, np.minimum(x, _TOP)), which)
-    y[far] = _gauss_tail(x[far], which)
+    far = np.flatnonzero(~(x >= -_TOP))
+    near = np.minimum(x, _TOP)
+    near.put(far, 0)
+    y = _taylor(near, which)
+    y.put(far, _gauss_tail(x.take(far), which))
     return y
 
 
@@ -257,14 +272,20 @@ mish = Activation(
 )
 
 
+@in_blocks
 def _hard_swish(x: np.ndarray) -> np.ndarray:
-    # x·(relu6(x + 3)/6), not (x·relu6(x + 3))/6, which would overflow near the largest float.
-    return np.maximum(x, -np.finfo(x.dtype).max) * (np.clip(x + 3, 0, 6) / 6)
+    # x·(relu6(x + 3)/6), not (x·relu6(x + 3))/6, which would overflow near the largest float; in one buffer.
+    gate = np.add(x, 3, out=np.empty_like(x))
+    np.clip(gate, 0, 6, out=gate)
+    gate /= 6
+    return np.multiply(np.maximum(x, -np.finfo(x.dtype).max), gate, out=gate)
 
 
+@in_blocks
 def _hard_swish_grad(x: np.ndarray) -> np.ndarray:
-    # PyTorch 2.x convention (hardswish_backward): 0 up to −3, x/3 + 1/2 on the open interval (−3, 3), 1 from 3 on.
-    return np.where(x <= -3, 0, np.where(x >= 3, 1, x / 3 + 0.5))
+    # PyTorch 2.x convention (hardswish_backward): 0 up to −3, (2x + 3)/6 = x/3 + 1/2 on the open interval
+    # (−3, 3), 1 from 3 on. 2x + 3 is exact near its root −3/2, where x/3 + 1/2 would cancel.
+    return np.where(x <= -3, 0, np.where(x >= 3, 1, (2 * x + 3) / 6))
 
 
 hard_swish = Activation(
@@ -292,12 +313,25 @@ hard_swish = Activation(
 _TANHSHRINK_SERIES = [2 * k / math.factorial(2 * k + 1) for k in range(1, 14)]
 
 
+@in_blocks
 def _tanhshrink(x: np.ndarray) -> np.ndarray:
-    small = np.abs(x) < 2
-    t = np.where(small, x, 0)  # the series only sees |x| < 2
-    terms = np.polynomial.polynomial.polyval(np.square(t), np.asarray(_TANHSHRINK_SERIES, dtype=t.dtype))
-    series = t * np.square(t) * terms / np.cosh(t)
-    return np.where(small, series, x - np.tanh(x))
+    """x − tanh x, with the series (see above) by Horner's rule on the entries |x| < 2 only (float32 needs 8
+    of its terms: the first one dropped is below 2^-34 of the sum)."""
+    y = np.tanh(x, out=np.empty_like(x))
+    np.subtract(x, y, out=y)
+    small = np.flatnonzero(np.abs(x) < 2)
+    t = x.take(small)
+    s = np.square(t)
+    coefficients = _TANHSHRINK_SERIES if x.dtype == np.float64 else _TANHSHRINK_SERIES[:8]
+    poly = np.full_like(s, coefficients[-1])
+    for c in coefficients[-2::-1]:
+        poly *= s
+        poly += c
+    poly *= s
+    poly *= t
+    poly /= np.cosh(t)
+    y.put(small, poly)
+    return y
 
 
 tanhshrink = Activation(
@@ -318,16 +352,33 @@ tanhshrink = Activation(
 
 
 def _squareplus_parts(x: np.ndarray, beta: float) -> tuple[np.ndarray, np.ndarray]:
-    """(f, r) with r = √(x² + β) by hypot (no overflow) and f = (x + r)/2.
+    """(f, r) with r = √(x² + β) (see _radius, no overflow) and f = (x + r)/2.
 
     h = (|x| + r)/2 has no cancellation; for x ≥ 0 it is f, and for x < 0 f = (r − |x|)/2 = (β/4)/h.
     h = 0 only when β = 0 and x ≈ 0, where f = 0 as well.
     """
-    r = np.hypot(x, np.sqrt(beta))
+    r = _radius(x, beta)
     h = np.abs(x) / 2 + r / 2
     return np.where(x < 0, beta / 4 / np.where(h > 0, h, 1), h), r
 
 
+def _radius(x: np.ndarray, beta: float) -> np.ndarray:
+    """√(x² + β): as the square root of the sum for a scalar β ≥ tiny/eps² of the dtype (an x² that underflows,
+    x² < tiny, is then below eps² of β and loses nothing), with hypot where x² overflows; by hypot
+    (slower) throughout otherwise."""
+    info = np.finfo(x.dtype)
+    if np.ndim(beta) or not beta >= info.tiny / info.eps ** 2:
+        return np.hypot(x, np.sqrt(beta))
+    r = np.square(x, out=np.empty_like(x))
+    r += beta
+    np.sqrt(r, out=r)
+    if not r.max(initial=0) < np.inf:  # the max is NaN if x has one
+        big = np.flatnonzero(r == np.inf)
+        r.put(big, np.hypot(x.take(big), np.sqrt(beta)))
+    return r
+
+
+@in_blocks
 def _squareplus_grad(x: np.ndarray, beta: float) -> np.ndarray:
     """(1 + x/r)/2 = f/r, exact in both branches of f, so it inherits f's lack of cancellation.
     At β = 0 squareplus is ReLU, and 0/0 at x = 0 becomes 0 (PyTorch's ReLU convention)."""
@@ -343,7 +394,7 @@ squareplus = Activation(
     summary_en="(x + √(x² + β))/2: a smooth ReLU built from a square root alone; shaped like softplus, but with no exp or log.",
     params={"beta": Param(4.0, 0.0, 10.0, 0.1, "平滑程度：β = 0 时就是 ReLU，β 越大拐角越圆",
                           "smoothness: β = 0 is exactly ReLU, a larger β rounds the corner more", NONNEGATIVE)},
-    value=lambda x, beta: _squareplus_parts(x, beta)[0],
+    value=in_blocks(lambda x, beta: _squareplus_parts(x, beta)[0]),
     derivative=_squareplus_grad,
     latex=r"\operatorname{squareplus}(x) = \frac{x + \sqrt{x^2 + \beta}}{2}",
     grad_latex=r"\operatorname{squareplus}'(x) = \frac{1}{2}\Bigl(1 + \frac{x}{\sqrt{x^2 + \beta}}\Bigr)",
@@ -353,15 +404,35 @@ squareplus = Activation(
                 "jax": "jax.nn.squareplus(x, b=4)"},
 )
 
+@in_float64
+def _gaussian(x: np.ndarray) -> np.ndarray:
+    """e^{−x²} as e^{−hi}·(1 − lo), with x² = hi + lo split exactly: from a rounded x² it would be off by up to
+    x² ulp (e^{−lo} = 1 − lo, |lo| ≤ ulp(x²)/2). x is held in [−40, 40], where e^{−x²} is 0 already
+    (two_square needs |x| < 1e150)."""
+    hi, lo = two_square(np.clip(x, -40, 40))
+    e = np.exp(-hi)
+    return e - e * lo
+
+
+@in_float64
+def _gaussian_grad(x: np.ndarray) -> np.ndarray:
+    """−2x·e^{−x²} = −2·((x·g)·g), g = e^{−x²/2} = e^{−hi/2}·(1 − lo/2) as for the value: no subnormal e^{−x²}
+    is multiplied up by x. x is held in [−40, 40]: x·0 = 0 beyond, never ∞·0."""
+    t = np.clip(x, -40, 40)
+    hi, lo = two_square(t)
+    g = np.exp(-hi / 2)
+    g -= g * (lo / 2)
+    return -2 * ((t * g) * g)
+
+
 gaussian = Activation(
     name="gaussian",
     name_zh="高斯函数",
     name_en="Gaussian",
     summary_zh="e^{−x²}：钟形曲线，在 0 处取最大值 1，两侧都饱和；常见于径向基函数网络。",
     summary_en="e^{−x²}: a bell curve with its peak 1 at the origin, saturating on both sides; familiar from radial-basis-function networks.",
-    value=lambda x: np.exp(-np.square(x)),
-    # −2·(x·e^{−x²}) with x finite: x·0 = 0 where e^{−x²} underflows, never ∞·0 (nor −2·max = −∞ first).
-    derivative=lambda x: -2 * (finite(x) * np.exp(-np.square(x))),
+    value=_gaussian,
+    derivative=_gaussian_grad,
     latex=r"\operatorname{gaussian}(x) = e^{-x^2}",
     grad_latex=r"\operatorname{gaussian}'(x) = -2x\,e^{-x^2}",
     properties=Properties(range=(0, 1), monotonic=False, continuity=INF, zero_centred=False,
