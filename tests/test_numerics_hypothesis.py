@@ -135,3 +135,19 @@ def test_scalar_in_scalar_out(ew, dtype):
         out = call(dtype(0.25))
         assert np.ndim(out) == 0 and np.asarray(out).dtype == dtype
     assert np.ndim(act(0.25)) == 0 and np.asarray(act(0.25)).dtype == np.float64
+
+
+@pytest.mark.parametrize("method", ["value", "grad"])
+@given(data=st.data())
+def test_an_array_gives_what_its_elements_give_one_by_one(ew, method, data):
+    """Evaluating a whole array (its NaN, overflow and chunk handling included) changes no element's result."""
+    act = actlib.get(ew)
+    dtype = data.draw(st.sampled_from(DTYPES))
+    size = data.draw(st.sampled_from([3, 40, (1 << 14) + 5]))   # across a 2^14 chunk boundary as well
+    special = data.draw(hnp.arrays(dtype, 40, elements=_elements(dtype)))
+    x = np.resize(special, size)
+    fn = act if method == "value" else act.grad
+    whole = fn(x)
+    positions = np.unique(np.r_[np.arange(min(size, 40)), size - 1])
+    one_by_one = np.array([fn(x[i:i + 1])[0] for i in positions], dtype=dtype)
+    np.testing.assert_array_equal(whole[positions], one_by_one)
