@@ -412,14 +412,20 @@ def ulp_error(got, exact: mpf, dtype) -> tuple[float, bool]:
     return float(abs(mpf(got) - exact) / ulp), False
 
 
-def accuracy_failures(name: str, params: dict, xs: np.ndarray, got: np.ndarray, which: str, bound_ulp: float,
-                      kappa_factor: float = 1.0, abs_tiny: float = 4) -> list[str]:
+# K, in ulp, of the allowed error K + κ(x) of values and derivatives. float16 is computed in float32
+# (or float64) and rounded once, so it is held to 1 ulp.
+K_ULP = {np.float64: 4, np.float32: 4, np.float16: 1}
+
+
+def accuracy_failures(name: str, params: dict, xs: np.ndarray, got: np.ndarray, which: str,
+                      abs_tiny: float = 4) -> list[str]:
     """Points where ``got`` (actlib's f or f′ at ``xs``) misses the reference by more than
-    ``bound_ulp + kappa_factor·κ(x)`` ulp, κ the condition number of the quantity (|x f′/f| for
+    ``K + κ(x)`` ulp (K from K_ULP), κ the condition number of the quantity (|x f′/f| for
     the value, |x f″/f′| for the derivative), or by more than ``abs_tiny`` smallest normals where
     the reference is 0 or subnormal in that dtype. κ is computed only where the error exceeds
-    ``bound_ulp`` (it never matters elsewhere)."""
+    K (it never matters elsewhere)."""
     dtype = xs.dtype
+    bound_ulp = K_ULP[dtype.type]
     values, derivs = evaluate(name, xs, params)
     exact = values if which == "value" else derivs
     rows = []
@@ -433,9 +439,9 @@ def accuracy_failures(name: str, params: dict, xs: np.ndarray, got: np.ndarray, 
             kappa = condition(x, values[i], derivs[i])
         else:
             kappa = condition(x, derivs[i], second_derivative(name, x, params))
-        if not absolute and err <= bound_ulp + kappa_factor * kappa:
+        if not absolute and err <= bound_ulp + kappa:
             continue
-        unit = "smallest normals" if absolute else f"ulp > {bound_ulp} + {kappa_factor:g}·κ, κ={kappa:.3g}"
+        unit = "smallest normals" if absolute else f"ulp > {bound_ulp} + κ, κ={kappa:.3g}"
         rows.append((err, f"x={x!r}: got {float(got[i])!r}, exact {mpmath.nstr(exact[i], 20)}, error {err:.3g} {unit}"))
     rows.sort(key=lambda r: -r[0])
     return [f"{len(rows)} of {len(xs)} points fail; worst:"] + [r[1] for r in rows[:8]] if rows else []
