@@ -107,7 +107,7 @@ def test_page_is_clean_and_self_contained(visit, path):
     assert not WIDGET_AS_TEXT.search(text), f"{path}: a widget is shown as plain text"
 
 
-def test_every_chapter_offers_binder_colab_live_code_and_download(visit):
+def test_every_chapter_offers_binder_colab_live_code_download_and_copy(visit):
     v = visit()
     for path in (p for p in PAGES if p.startswith("chapters/")):
         page = v.open(f"{path}.html")
@@ -117,6 +117,7 @@ def test_every_chapter_offers_binder_colab_live_code_and_download(visit):
         assert any("colab.research.google.com" in h and h.endswith(notebook) for h in hrefs), path
         assert any(h.endswith(f"_sources/{path}.ipynb") for h in hrefs), f"{path}: no notebook download"
         assert page.locator(".launch-thebe, button.thebe-launch-button, [onclick*='initThebe']").count(), path
+        assert page.locator("div.highlight button.copybtn").count(), f"{path}: no copy button on code"
     assert v.outside == [] and v.errors == []
 
 
