@@ -1,4 +1,4 @@
-"""House rules of the chapter notebooks and intro.md (DESIGN.md §5, §6, §8).
+"""House rules of the chapter notebooks and the markdown pages (intro, appendices) (DESIGN.md §5, §6, §8).
 
 Two languages: a markdown cell that holds a heading holds nothing else; every other markdown
 cell is exactly one Chinese block followed by its English twin,
@@ -16,7 +16,7 @@ cell is exactly one Chinese block followed by its English twin,
     </div>
 
 (blank lines inside, so Jupyter, GitHub and MyST all render the markdown), neither empty and
-neither holding a heading. intro.md follows the same rules, with shared code blocks allowed
+neither holding a heading. The markdown pages follow the same rules, with shared code blocks allowed
 between the pairs.
 
 Stored outputs: from one clean top-to-bottom run (execution counts 1, 2, 3, …), with no error,
@@ -29,8 +29,11 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from book import toc_pages
+
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((ROOT / "chapters").glob("*.ipynb"))
+MARKDOWN_PAGES = [ROOT / f"{page}.md" for page in toc_pages() if (ROOT / f"{page}.md").is_file()]
 IDS = [nb.stem for nb in NOTEBOOKS]
 
 PAIR = re.compile(
@@ -151,8 +154,9 @@ def test_no_cell_relies_on_a_trailing_semicolon(path):
     assert not problems, f"{path.name}:\n" + "\n".join(problems)
 
 
-def test_intro_pairs_the_languages():
-    text = blank_fences((ROOT / "intro.md").read_text(encoding="utf-8"))
+@pytest.mark.parametrize("page", MARKDOWN_PAGES, ids=[p.stem for p in MARKDOWN_PAGES])
+def test_markdown_page_pairs_the_languages(page):
+    text = blank_fences(page.read_text(encoding="utf-8"))
     # Chinese/English pairs (checked like notebook cells); headings and shared code blocks between.
     problems, rest, end = [], [], 0
     for match in PAIR.finditer(text):
@@ -162,10 +166,10 @@ def test_intro_pairs_the_languages():
         end = match.end()
     rest.append(text[end:])
     pairs = len(PAIR.findall(text))
-    assert pairs, "intro.md has no Chinese/English pair"
+    assert pairs, f"{page.name} has no Chinese/English pair"
     for chunk in rest:
         for line in chunk.split("\n"):
             if line.strip() and line != "FENCE" and not HEADING.match(line):
                 problems.append(f"outside any language block: {line.strip()[:60]}")
-    assert text.lstrip().startswith("# "), "intro.md does not start with a '# ' title"
-    assert not problems, "intro.md:\n" + "\n".join(problems)
+    assert text.lstrip().startswith("# "), f"{page.name} does not start with a '# ' title"
+    assert not problems, f"{page.name}:\n" + "\n".join(problems)
