@@ -9,7 +9,8 @@ from scipy.optimize import brentq
 from scipy.special import erfcx, lambertw
 
 from ..core import INF, NONNEGATIVE, POSITIVE, Activation, Option, Param, Properties
-from ..numerics import finite, in_blocks, in_float64, logistic, sigmoid as _sigmoid, sigmoid_grad, softplus as _softplus, two_square
+from ..numerics import (finite, in_blocks, in_float64, logistic, sigmoid as _sigmoid, sigmoid_grad,
+                        softplus as _softplus, two_square)
 
 
 def _minimum(value, derivative, low: float, high: float) -> float:
