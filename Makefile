@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: book test execute serve lab bench clean
+.PHONY: book test execute serve lab bench screenshots clean
 
 $(STAMP): pyproject.toml requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -38,6 +38,10 @@ lab: $(STAMP)
 ## bench: accuracy, speed and explorer latency, into benchmarks/results (`$(BIN)/python -m benchmarks --book` adds build cost)
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks
+
+## screenshots: PNGs of every built page at 390 and 1280 px in 中文, English and 双语, into _build/screenshots
+screenshots: book
+	$(BIN)/python -m tools.screenshots
 
 clean:
 	rm -rf _build .pytest_cache .hypothesis

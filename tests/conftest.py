@@ -9,7 +9,6 @@ A function the spec lists but actlib lacks is still a test case, and fails (actl
 """
 
 import os
-from pathlib import Path
 
 import actlib
 import pytest
@@ -17,6 +16,8 @@ from hypothesis import HealthCheck, settings
 
 import book
 import reference
+from browsing import Visit
+from tools.browser import launch, serve
 
 # Modest example counts (the whole suite stays well under 2 minutes); in CI the examples are
 # derandomized, so a run is reproducible and a red build is red again on the next try.
@@ -55,19 +56,36 @@ def html_dir(tmp_path_factory):
     return book.build(tmp_path_factory.mktemp("book"))
 
 
-# Debian's Chromium; another Chromium-based browser through $CHROMIUM (e.g. on a hosted CI runner).
-CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--no-first-run", "--disable-sync"]
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Chromium driven by Playwright (tools/browser.py). Never skipped: without Chromium the
+    tests fail."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = launch(p)
+        yield chromium
+        chromium.close()
 
 
 @pytest.fixture(scope="session")
-def browser():
-    """Headless Chromium driven by Playwright. Never skipped: without Chromium the tests fail."""
-    from playwright.sync_api import sync_playwright
+def site(html_dir):
+    """The built HTML served on 127.0.0.1 (a free port); its base URL."""
+    server, url = serve(html_dir)
+    yield url
+    server.shutdown()
+    server.server_close()
 
-    assert CHROMIUM.is_file(), f"no Chromium at {CHROMIUM} (apt-get install chromium, or set $CHROMIUM)"
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+
+@pytest.fixture
+def visit(browser, site):
+    """``visit(**context)`` opens a browser context on the book (a :class:`browsing.Visit`)."""
+    visits = []
+
+    def open_context(**context):
+        visits.append(Visit(browser, site, **context))
+        return visits[-1]
+
+    yield open_context
+    for v in visits:
+        v.close()

@@ -6,10 +6,7 @@ toggle (default from the browser, choice kept across pages, ``?lang=``, phone wi
 the search page, and a static explorer inside a chapter.
 """
 
-import functools
-import http.server
 import re
-import threading
 
 import pytest
 
@@ -17,73 +14,6 @@ from book import toc_pages
 
 WIDGET_AS_TEXT = re.compile(r"\b(?:VBox|HBox|Box|FloatSlider|IntSlider|Checkbox|Dropdown|Output|Image|Button)\(")
 PAGES = [*toc_pages(), "search", "genindex"]
-
-
-@pytest.fixture(scope="module")
-def site(html_dir):
-    """The built HTML served on 127.0.0.1 (a free port); its base URL."""
-    handler = functools.partial(QuietHandler, directory=str(html_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
-    server.server_close()
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):
-        pass
-
-
-class Visit:
-    """A browser context on the book: what the pages logged and asked for."""
-
-    def __init__(self, browser, site, **context):
-        self.site = site
-        self.context = browser.new_context(**{"viewport": {"width": 1280, "height": 900}, **context})
-        self.errors, self.outside = [], []
-        self.context.route("**/*", self._route)
-        self.page = self.context.new_page()
-        self.page.on("console", lambda m: self.errors.append(f"console {m.type}: {m.text}")
-                     if m.type == "error" else None)
-        self.page.on("pageerror", lambda e: self.errors.append(f"uncaught: {e}"))
-
-    def _route(self, route):
-        if route.request.url.startswith(self.site):
-            route.continue_()
-        else:
-            self.outside.append(route.request.url)
-            route.abort()
-
-    def open(self, path: str):
-        self.page.goto(self.site + path, wait_until="load")
-        if self.page.locator(".math").count():
-            self.page.wait_for_function("() => window.MathJax && MathJax.startup && MathJax.startup.promise")
-            self.page.evaluate("() => MathJax.startup.promise")
-        return self.page
-
-    def language(self) -> str:
-        return self.page.get_attribute("html", "data-book-lang")
-
-    def shown(self, lang: str) -> bool:
-        """Whether the first prose block in ``lang`` is visible."""
-        return self.page.locator(f'div[lang="{lang}"]').first.is_visible()
-
-    def close(self):
-        self.context.close()
-
-
-@pytest.fixture
-def visit(browser, site):
-    visits = []
-
-    def open_context(**context):
-        visits.append(Visit(browser, site, **context))
-        return visits[-1]
-
-    yield open_context
-    for v in visits:
-        v.close()
 
 
 @pytest.mark.parametrize("path", PAGES)

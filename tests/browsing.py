@@ -1,0 +1,41 @@
+"""The built book in the browser: a Playwright context that records what a page logged and asked
+for. The fixtures ``site`` and ``visit`` (conftest.py) hand it to the tests.
+"""
+
+
+class Visit:
+    """A browser context on the book: what the pages logged and asked for."""
+
+    def __init__(self, browser, site, **context):
+        self.site = site
+        self.context = browser.new_context(**{"viewport": {"width": 1280, "height": 900}, **context})
+        self.errors, self.outside = [], []
+        self.context.route("**/*", self._route)
+        self.page = self.context.new_page()
+        self.page.on("console", lambda m: self.errors.append(f"console {m.type}: {m.text}")
+                     if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(f"uncaught: {e}"))
+
+    def _route(self, route):
+        if route.request.url.startswith(self.site):
+            route.continue_()
+        else:
+            self.outside.append(route.request.url)
+            route.abort()
+
+    def open(self, path: str):
+        self.page.goto(self.site + path, wait_until="load")
+        if self.page.locator(".math").count():
+            self.page.wait_for_function("() => window.MathJax && MathJax.startup && MathJax.startup.promise")
+            self.page.evaluate("() => MathJax.startup.promise")
+        return self.page
+
+    def language(self) -> str:
+        return self.page.get_attribute("html", "data-book-lang")
+
+    def shown(self, lang: str) -> bool:
+        """Whether the first prose block in ``lang`` is visible."""
+        return self.page.locator(f'div[lang="{lang}"]').first.is_visible()
+
+    def close(self):
+        self.context.close()

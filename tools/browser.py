@@ -1,0 +1,35 @@
+"""Headless Chromium and a local web server, shared by the tests, the benchmarks and the screenshots.
+
+Debian's Chromium at /usr/bin/chromium, or another Chromium-based browser named by ``$CHROMIUM``,
+with the flags that keep it off the network (this machine's network is closed; a reader's is not
+needed either).
+"""
+
+import functools
+import http.server
+import os
+import threading
+from pathlib import Path
+
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--no-first-run", "--disable-sync"]
+
+
+def launch(playwright):
+    """A headless Chromium from a started ``sync_playwright()``."""
+    assert CHROMIUM.is_file(), f"no Chromium at {CHROMIUM} (apt-get install chromium, or set $CHROMIUM)"
+    return playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):
+        pass
+
+
+def serve(html_dir: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    """``html_dir`` served on 127.0.0.1 at a free port: the server and its base URL."""
+    handler = functools.partial(QuietHandler, directory=str(html_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_port}/"
