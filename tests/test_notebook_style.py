@@ -20,7 +20,8 @@ neither holding a heading. The markdown pages follow the same rules, with shared
 between the pairs.
 
 Stored outputs: from one clean top-to-bottom run (execution counts 1, 2, 3, …), with no error,
-no stderr and no object addresses.
+no stderr and no object addresses. A Markdown table printed by a cell has in every row as many
+cells (unescaped ``|``) as its header, so no ``|`` inside a cell (``$\\log(|x| + 1)$``) splits it.
 """
 
 import re
@@ -43,6 +44,8 @@ FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,}|:{3,})")
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 LATIN = re.compile(r"[A-Za-z]")
 ADDRESS = re.compile(r" at 0x[0-9a-fA-F]{6,}")
+CELL_BAR = re.compile(r"(?<!\\)\|")
+TABLE_RULE = re.compile(r"^\|(?:\s*:?-+:?\s*\|)+$")
 
 
 def blank_fences(text: str) -> str:
@@ -173,3 +176,34 @@ def test_markdown_page_pairs_the_languages(page):
                 problems.append(f"outside any language block: {line.strip()[:60]}")
     assert text.lstrip().startswith("# "), f"{page.name} does not start with a '# ' title"
     assert not problems, f"{page.name}:\n" + "\n".join(problems)
+
+
+def table_problems(markdown: str) -> list[str]:
+    """Rows of the Markdown tables in ``markdown`` whose number of cells is not the header's."""
+    lines, problems = markdown.split("\n"), []
+    for i, line in enumerate(lines[1:], 1):
+        if not TABLE_RULE.match(line.strip()):
+            continue
+        width = len(CELL_BAR.findall(lines[i - 1].strip())) - 1
+        for row in lines[i + 1:]:
+            if not row.strip().startswith("|"):
+                break
+            if len(CELL_BAR.findall(row.strip())) - 1 != width:
+                problems.append(f"{width} header cells, row {row.strip()[:70]!r}")
+    return problems
+
+
+def test_table_problems_sees_a_split_cell():
+    good = "| f | a | b |\n|---|---:|---:|\n| $\\log(\\|x\\| + 1)$ | 1 | 2 |"
+    assert table_problems(good) == []
+    assert len(table_problems(good.replace("\\|", "|"))) == 1
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_printed_tables_keep_their_columns(path):
+    nb = nbformat.read(path, as_version=4)
+    problems = [f"cell {i}: {problem}"
+                for i, cell in enumerate(nb.cells) if cell.cell_type == "code"
+                for output in cell.outputs
+                for problem in table_problems(output.get("data", {}).get("text/markdown", ""))]
+    assert not problems, f"{path.name}:\n" + "\n".join(problems)
