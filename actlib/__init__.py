@@ -12,7 +12,8 @@ Plotting and widgets load only when a figure or an explorer is first asked for.
 """
 
 from . import activations as _activations  # noqa: F401  (registers every activation)
-from .core import _ALIASES, _REGISTRY, Activation, Interval, Option, Param, Properties, VectorActivation, get, names
+from .core import (_ALIASES, _REGISTRY, SATURATION, Activation, Interval, Option, Param, Properties, VectorActivation, get,
+                   names, saturated, saturating_sides)
 
 
 
@@ -26,5 +27,6 @@ def explore(names, /, **kwargs):
 globals().update(_REGISTRY)
 globals().update({alias: _REGISTRY[name] for alias, name in _ALIASES.items()})
 
-__all__ = ["Activation", "Interval", "Option", "Param", "Properties", "VectorActivation", "explore", "get", "names",
+__all__ = ["SATURATION", "Activation", "Interval", "Option", "Param", "Properties", "VectorActivation", "explore", "get",
+           "names", "saturated", "saturating_sides",
            *_REGISTRY, *_ALIASES]

@@ -14,6 +14,7 @@ from typing import Any, Callable
 import numpy as np
 
 INF = math.inf
+SATURATION = 0.05       # |f′| below this, in a tail where f′ → 0, is saturation (the book's §2.5)
 FRAMEWORKS = ("pytorch", "keras", "tensorflow", "jax")
 _FLOAT_DTYPES = (np.float16, np.float32, np.float64)
 _REGISTRY: dict[str, "Activation | VectorActivation"] = {}
@@ -104,6 +105,49 @@ class Properties:
     @property
     def bounded(self) -> bool:
         return math.isfinite(self.range[0]) and math.isfinite(self.range[1])
+
+
+# --------------------------------------------------------------------------- saturation
+_FAR = np.array([1e10, 1e100, 1e300])      # where f′ has reached its limit in every registered tail
+
+
+def saturating_sides(act: "Activation", **params: Any) -> tuple[bool, bool]:
+    """(left, right): whether f′(x) → 0 as x → −∞ (as x → +∞) at these parameters.
+
+    Decided numerically: |f′| ≤ 1e-8 at x = ∓1e10, ∓1e100, ∓1e300. At the default parameters this
+    is ``act.properties.saturating_left`` / ``saturating_right`` (tests/test_properties.py).
+    """
+    slopes = np.abs(np.asarray(act.grad(np.concatenate([-_FAR, _FAR]), **params), dtype=float))
+    return bool(np.all(slopes[:_FAR.size] <= 1e-8)), bool(np.all(slopes[_FAR.size:] <= 1e-8))
+
+
+def saturated(act: "Activation", x: Any, **params: Any) -> np.ndarray:
+    """Where f saturates on the sorted grid ``x``: |f′| < SATURATION on a run of points that goes on
+    into a tail in which f′ → 0 (``saturating_sides``). A dip of |f′| between the tails (SiLU's and
+    GELU's minima) and a small constant slope (leaky ReLU's left side) are not saturation.
+
+    A run at an end of ``x`` counts only if |f′| stays below SATURATION beyond it, checked on
+    points spaced geometrically outwards to 10⁶ beyond the end.
+    """
+    x = np.asarray(x, dtype=float)
+    low = np.abs(np.asarray(act.grad(x, **params), dtype=float)) < SATURATION     # NaN: not saturated
+    mask = np.zeros(x.shape, dtype=bool)
+    if x.size == 0:
+        return mask
+    spacing = (x[-1] - x[0]) / max(x.size - 1, 1) or 1.0
+    out = np.geomspace(spacing, 1e6 + spacing, 200)
+    for side, saturates in zip((-1, 1), saturating_sides(act, **params)):
+        edge = x[0] if side < 0 else x[-1]
+        beyond = np.abs(np.asarray(act.grad(edge + side * out, **params), dtype=float))
+        if not saturates or not np.all(beyond < SATURATION):
+            continue
+        run = low if side < 0 else low[::-1]
+        length = x.size if run.all() else int(np.argmin(run))     # leading run of True
+        if side < 0:
+            mask[:length] = True
+        else:
+            mask[x.size - length:] = True
+    return mask
 
 
 # --------------------------------------------------------------------------- input checks

@@ -9,7 +9,8 @@ The result shows itself three ways (``Explorer._repr_mimebundle_``):
 * in a kernel (JupyterLab 4, Notebook 7, VS Code) as a live ipywidgets 8 widget: sliders from
   each parameter's ``Param`` range, an x-range slider, a derivative switch, a reset button, the
   formula at the current values, and one matplotlib figure (two panels, f and f′, with the
-  saturated regions |f′| < 0.05 shaded) drawn with the Agg canvas into an ``ipywidgets.Image``.
+  saturated regions shaded: ``actlib.saturated``, |f′| < ``actlib.SATURATION`` in a tail where
+  f′ → 0) drawn with the Agg canvas into an ``ipywidgets.Image``.
   A move only updates line data and redraws that figure; no pyplot figure is ever created, and
   no ``ipywidgets.Output`` is used (nbval does not capture Output widgets);
 * without a kernel (the HTML book) as ``text/html``: curves precomputed by actlib for a grid of
@@ -47,11 +48,13 @@ def explore(name_or_names: Any, x_range: Any = (-5, 5), derivative: bool = True,
                 a parameter acts on every shown function that takes it. Reset returns to these
                 values (the registry defaults for the ones not given).
 
-    A slider shared by several functions spans the part of their ranges they have in common and
-    starts at the first function's default. The static HTML (no kernel) holds curves for 41
-    evenly spaced slider positions plus the start and the defaults, and shows the starting state
-    of this call (later moves of the live controls do not change it); for a function with two
-    parameters (rrelu) it moves one slider at a time, the other returning to its start.
+    A slider shared by several functions spans the part of their ranges they have in common,
+    starts at the first function's default, and says which functions it moves. The static HTML
+    (no kernel) holds curves for 41 evenly spaced slider positions plus the start and the
+    defaults (21 per slider, every combination, for a function with two parameters such as
+    rrelu), and shows the starting state of this call (later moves of the live controls do not
+    change it). The y-axes frame the curves at the current values and stay put while the curves
+    still fill half of them (``explorer_spec.y_view``).
 
     Raises KeyError for an unknown name (``actlib.names()`` lists them), TypeError for a keyword
     no shown function takes or for a vector-valued activation (softmax, GLU, …), ValueError for
@@ -74,7 +77,6 @@ class Explorer:
         from matplotlib.collections import PolyCollection
         from matplotlib.figure import Figure
         from matplotlib.patches import Patch
-        from matplotlib.ticker import MaxNLocator
 
         from .plot import use_cjk_font
 
@@ -82,7 +84,7 @@ class Explorer:
         self.spec = spec
         self._hold = False
         self._html: str | None = None
-        self._limits_cache: dict[tuple[float, float], tuple] = {}
+        self._views: dict[str, tuple | None] = {"f": None, "df": None}   # y views shown (explorer_spec.y_view)
         self._layout_state: tuple | None = None
         self._background = None
         self._background_key: tuple | None = None
@@ -123,16 +125,18 @@ class Explorer:
             handles.append(line_f)
             for artist in (line_f, line_df, *shades):
                 artist.set_animated(True)       # drawn over a cached background (blitting)
-        handles.append(Patch(facecolor="#777777", alpha=0.3, label=f"饱和区 · saturation  |f′| < {S.SATURATION:g}"))
+        handles.append(Patch(facecolor="#777777", alpha=0.3,
+                             label=f"饱和区：尾部 |f′| < {S.SATURATION:g} · saturation: tail with |f′| < {S.SATURATION:g}"))
         self._legend_handles = handles
-        self._locator = MaxNLocator(nbins=6, steps=[1, 2, 2.5, 5, 10])
         self._legend = None
 
         # ---------------------------------------------------------------- controls
         self.controls: dict[str, Any] = {}
         rows = []
-        for c in spec.controls:
-            doc = W.HTML(f"<small>{html.escape(c.doc_zh)} · {html.escape(c.doc_en)}</small>")
+        for k, c in enumerate(spec.controls):
+            zh, en = spec.moves(k)
+            moves = f"— {html.escape(zh)} · {html.escape(en)} " if zh else ""
+            doc = W.HTML(f"{moves}<small>{html.escape(c.doc_zh)} · {html.escape(c.doc_en)}</small>")
             if c.kind == "param":
                 widget = W.FloatSlider(value=c.initial, min=c.low, max=c.high, step=c.step,
                                        description=f"{c.symbol} {c.name}".strip(), continuous_update=True,
@@ -189,6 +193,7 @@ class Explorer:
             self.derivative.value = self.spec.derivative
         finally:
             self._hold = False
+        self._views = {"f": None, "df": None}
         self.update()
 
     def close(self) -> None:
@@ -204,12 +209,6 @@ class Explorer:
             self.update()
 
     # -------------------------------------------------------------------- drawing
-    def _limits(self, x_range: tuple[float, float]) -> tuple:
-        key = (float(x_range[0]), float(x_range[1]))
-        if key not in self._limits_cache:
-            self._limits_cache = {key: self.spec.y_limits(np.linspace(*key, S.STATIC_POINTS))}
-        return self._limits_cache[key]
-
     def _layout(self, derivative: bool) -> None:
         """Figure size, axes positions and legend for the derivative switch (same figure)."""
         if self._layout_state == (derivative,):
@@ -244,44 +243,44 @@ class Explorer:
         if not x_hi > x_lo:
             return
         x = np.linspace(x_lo, x_hi, S.LIVE_POINTS)
-        (f_lo, f_hi), (d_lo, d_hi) = self._limits((x_lo, x_hi))
-        problems = []
+        problems, shown = [], {"f": [], "df": []}
         half = (x_hi - x_lo) / (S.LIVE_POINTS - 1) / 2
-        for fn, shown in enumerate(spec.functions):
-            line_f, line_df = self.lines[shown.act.name]
+        count = len(spec.functions)
+        for fn, act in enumerate(spec.functions):
+            line_f, line_df = self.lines[act.act.name]
             try:
                 f, df = spec.evaluate(fn, x, values)
             except ValueError as error:
-                problems.append(f"{shown.act.name}: {error}")
+                problems.append(f"{act.act.name}: {error}")
                 for artist in (line_f, line_df, *self._shades[fn]):
                     artist.set_visible(False)
                 continue
             line_f.set_data(x, f)
             line_df.set_data(x, df)
-            y0, y1 = S.band(fn, len(spec.functions))
+            shown["f"].append(f)
+            shown["df"].append(df)
+            y0, y1 = S.band(fn, count)
             verts = [[(x[i] - half, y0), (x[j] + half, y0), (x[j] + half, y1), (x[i] - half, y1)]
-                     for i, j in _runs(S.saturated_mask(df))]
+                     for i, j in _runs(spec.saturated(fn, x, values))]
             for artist in (line_f, line_df, *self._shades[fn]):
                 artist.set_visible(True)
             for coll in self._shades[fn]:
                 coll.set_verts(verts)
-            finite_f, finite_d = f[np.isfinite(f)], df[np.isfinite(df)]
-            count = len(spec.functions)
-            if finite_f.size and (finite_f.min() < f_lo or finite_f.max() > f_hi):
-                f_lo, f_hi = S.view_limits(min(f_lo, finite_f.min()), max(f_hi, finite_f.max()), count, 0.04)
-            if finite_d.size and (finite_d.min() < d_lo or finite_d.max() > d_hi):
-                d_lo, d_hi = S.view_limits(min(d_lo, finite_d.min()), max(d_hi, finite_d.max()), count, 0.04)
         self.ax_f.set_xlim(x_lo, x_hi)
-        count = len(spec.functions)
-        for ax, lim in ((self.ax_f, (f_lo, f_hi)), (self.ax_df, (d_lo, d_hi))):
-            ax.set_ylim(*lim)
-            top = S.tick_top(lim, count)
-            ax.set_yticks([t for t in self._locator.tick_values(lim[0], top) if lim[0] <= t <= top + 1e-9 * (top - lim[0])])
+        limits = []
+        for key, ax in (("f", self.ax_f), ("df", self.ax_df)):
+            span = S.data_range(shown[key], zero=key == "df")
+            if span is not None:
+                self._views[key] = S.y_view(*span, self._views[key])
+            view = self._views[key] or S.y_view(0.0, 1.0)
+            ax.set_ylim(*S.axis_limits(view, count))
+            ax.set_yticks(S.y_ticks(view)[0])
+            limits += list(ax.get_ylim())
         self._layout(bool(self.derivative.value))
         self._update_formula(values, bool(self.derivative.value))
         self.notes.value = ("<b>无效参数 · invalid parameters</b><br>" + "<br>".join(map(html.escape, problems))
                             if problems else "")
-        self._frame_key = (x_lo, x_hi, f_lo, f_hi, d_lo, d_hi, bool(self.derivative.value))
+        self._frame_key = (x_lo, x_hi, *limits, bool(self.derivative.value))
         self.image.value = self.render_png()
 
     def _update_formula(self, values: dict[str, Any], derivative: bool) -> None:

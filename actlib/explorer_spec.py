@@ -2,21 +2,26 @@
 
 :func:`build` checks the arguments of :func:`actlib.explore` and returns a :class:`Spec`: the
 shown functions, one :class:`Control` per parameter name (a slider acts on every shown function
-that has that parameter) or per choice option (GELU's ``approximate``), the slider grids of the
-static page and the fixed y-limits. Both the live widget (``explorer.py``) and the static HTML
+that has that parameter) or per choice option (GELU's ``approximate``), and the slider grids of
+the static page. Both the live widget (``explorer.py``) and the static HTML
 (``explorer_static.py``) are drawn from it, so they show the same thing.
 
-Static grid of a slider: 41 evenly spaced positions from ``Param.low`` to ``Param.high``
-(``Param.grid(41)``; the common part of the ranges when several functions share the parameter), plus
-the starting value and every owner's default, so the page starts exactly where the live widget
-does. A function with two or more controls (``rrelu``: lower, upper) gets a *star* of states in
-the static page: each control over its whole grid while the others stay at their starting
-positions (41 + 41 curves instead of 41 × 41); see ``states``.
+Static grid of a slider: ``GRID_POSITIONS`` evenly spaced positions from ``Param.low`` to
+``Param.high`` (the common part of the ranges when several functions share the parameter), or
+``GRID_POSITIONS_SEVERAL`` when a shown function has several controls, plus the starting value
+and every owner's default, so the page starts exactly where the live widget does. A function's
+static states are the product of its controls' grids (``Spec.states``), so every pair of
+positions is drawn.
+
+y-limits (``y_view``): the curves at the current values, padded and snapped outwards to multiples
+of a round step; they stay as they are while the curves still fit and fill at least ``KEEP`` of
+the panel's height, so a slider step rarely moves the axes. Saturation is ``actlib.saturated``.
 """
 
 from __future__ import annotations
 
 import difflib
+import itertools
 import math
 import re
 from dataclasses import dataclass, field
@@ -24,12 +29,15 @@ from typing import Any, Sequence
 
 import numpy as np
 
-from .core import Activation, Option, Param, VectorActivation, get, names as all_names
+from .core import SATURATION, Activation, Option, Param, VectorActivation, get, names as all_names, saturated
 
-SATURATION = 0.05       # |f′| below this is shaded as saturated
 STATIC_POINTS = 201     # x samples per curve in the static HTML
 LIVE_POINTS = 1001      # x samples per curve in the live figure
 GRID_POSITIONS = 41     # evenly spaced slider positions in the static HTML (plus start and defaults)
+GRID_POSITIONS_SEVERAL = 21   # ... per control of a function with several (their product is stored)
+KEEP = 0.5              # y-limits stay while the curves fill at least this share of the panel height
+MARGIN = 0.06           # share of the curves' span added above and below before snapping
+TICKS = 6               # y-limits snap to a round step of about 1/TICKS of the padded span
 MAX_FUNCTIONS = 8
 BAND = 0.045            # height (axes fraction) of each function's saturation strip in an overlay
 
@@ -144,74 +152,99 @@ class Spec:
     def initial(self) -> dict[str, Any]:
         return {c.name: c.initial for c in self.controls}
 
+    def saturated(self, fn: int, x: np.ndarray, values: dict[str, Any]) -> np.ndarray:
+        """Where function ``fn`` saturates at control values ``values`` (``actlib.saturated``)."""
+        return saturated(self.functions[fn].act, x, **self.kwargs(fn, values))
+
+    def moves(self, control: int) -> tuple[str, str]:
+        """The functions a control moves, (中文, English), when the explorer shows several; else ("", "")."""
+        if len(self.functions) < 2:
+            return "", ""
+        owners = [self.functions[i] for i in self.controls[control].owners]
+        return "、".join(o.label_zh for o in owners), ", ".join(o.label_en for o in owners)
+
     # ------------------------------------------------------------------ static grid
     def states(self, fn: int) -> list[dict[str, int]]:
-        """The static states of function ``fn`` (control name → grid index), in storage order.
-
-        State 0 is the start; then, control by control (in the function's order), every other
-        grid position of that control with the remaining controls at their start. The page's
-        script finds the state with the same rule (see explorer.js: ``stateIndex``).
-        """
-        shown = self.functions[fn]
-        start = {self.controls[c].name: self.controls[c].base for c in shown.controls}
-        out = [dict(start)]
-        for c in shown.controls:
-            control = self.controls[c]
-            for i in range(len(control.grid)):
-                if i != control.base:
-                    out.append(start | {control.name: i})
-        return out
+        """The static states of function ``fn`` (control name → grid index): the product of its
+        controls' grids in row-major order (the last control varies fastest), so that the state
+        of positions (p₁, …, p_k) is ((p₁·n₂ + p₂)·n₃ + …) + p_k (explorer.js: ``stateIndex``)."""
+        names = [self.controls[c].name for c in self.functions[fn].controls]
+        sizes = [len(self.controls[c].grid) for c in self.functions[fn].controls]
+        return [dict(zip(names, index)) for index in itertools.product(*map(range, sizes))]
 
     def state_values(self, state: dict[str, int]) -> dict[str, Any]:
         by_name = {c.name: c for c in self.controls}
         return {name: by_name[name].grid[i] for name, i in state.items()}
 
     def grid_curves(self, fn: int, x: np.ndarray):
-        """For every static state of ``fn``: (state, f, f′) or (state, None, error message)."""
+        """For every static state of ``fn``: (state, f, f′, saturated) or (state, None, error, None)."""
         for state in self.states(fn):
             values = self.initial | self.state_values(state)
             try:
                 f, df = self.evaluate(fn, x, values)
             except ValueError as error:
-                yield state, None, str(error)
+                yield state, None, str(error), None
             else:
-                yield state, f, df
-
-    def y_limits(self, x: np.ndarray) -> tuple[tuple[float, float], tuple[float, float]]:
-        """Fixed y-limits of the f and f′ panels: every valid static state of every function fits."""
-        f_lo = df_lo = math.inf
-        f_hi = df_hi = -math.inf
-        for fn in range(len(self.functions)):
-            for _, f, df in self.grid_curves(fn, x):
-                if f is None:
-                    continue
-                f, df = f[np.isfinite(f)], df[np.isfinite(df)]
-                if f.size:
-                    f_lo, f_hi = min(f_lo, float(f.min())), max(f_hi, float(f.max()))
-                if df.size:
-                    df_lo, df_hi = min(df_lo, float(df.min())), max(df_hi, float(df.max()))
-        if not math.isfinite(f_lo):
-            f_lo, f_hi = 0.0, 1.0
-        if not math.isfinite(df_lo):
-            df_lo, df_hi = 0.0, 1.0
-        # The derivative panel always shows 0 (saturation is measured against it).
-        count = len(self.functions)
-        return view_limits(f_lo, f_hi, count), view_limits(min(df_lo, 0.0), max(df_hi, 0.0), count)
+                yield state, f, df, self.saturated(fn, x, values)
 
 
-def view_limits(lo: float, hi: float, count: int, margin: float = 0.08) -> tuple[float, float]:
-    """y-limits showing [lo, hi] with a margin, plus empty headroom for the saturation strips of
-    an overlay (see :func:`band`), so that no curve runs under a strip."""
-    lo, hi = pad_limits(lo, hi, margin)
-    if count > 1:
-        hi = lo + (hi - lo) / (band(count - 1, count)[0] - 0.015)
-    return round_out(lo, hi)
+def nice_step(span: float, target: int = TICKS) -> tuple[float, int]:
+    """The round step (1, 2, 2.5 or 5 × 10^k) at least span/target, and its number of decimals."""
+    raw = span / target
+    power = math.floor(math.log10(raw))
+    for m in (1, 2, 2.5, 5, 10):
+        if m * 10.0 ** power >= raw * (1 - 1e-12):
+            break
+    if m == 10:
+        m, power = 1, power + 1
+    return m * 10.0 ** power, max(0, -power + (1 if m == 2.5 else 0))
 
 
-def tick_top(lim: tuple[float, float], count: int) -> float:
-    """The highest y worth a tick label: the top of the curves' area, below the strips."""
-    lo, hi = lim
-    return hi if count == 1 else lo + (hi - lo) * (band(count - 1, count)[0] - 0.015)
+def y_view(lo: float, hi: float, current: tuple | None = None) -> tuple[float, float, float, int]:
+    """(bottom, top, step, decimals): y-limits of the curves' area for curves spanning [lo, hi].
+
+    ``current`` (the view shown) is kept while it holds [lo, hi] and (hi − lo) fills at least KEEP
+    of it; otherwise [lo, hi] is padded by MARGIN of its span (±0.5 if it is a point) and
+    snapped outwards to multiples of ``nice_step``. Snapping alone fills ≥ 0.53 (> KEEP).
+    explorer.js (``yView``) applies the same rule.
+    """
+    if current is not None and current[0] <= lo and hi <= current[1] and hi - lo >= KEEP * (current[1] - current[0]):
+        return current
+    span = hi - lo
+    pad = MARGIN * span if span > 1e-9 * max(1.0, abs(lo), abs(hi)) else 0.5
+    step, decimals = nice_step(span + 2 * pad)
+    bottom, top = math.floor((lo - pad) / step + 1e-9), math.ceil((hi + pad) / step - 1e-9)
+    return round(bottom * step, decimals + 1), round(top * step, decimals + 1), step, decimals
+
+
+def y_ticks(view: tuple[float, float, float, int]) -> tuple[list[float], list[str]]:
+    """Tick positions (every multiple of the step from bottom to top) and labels (true minus signs)."""
+    bottom, top, step, decimals = view
+    first, last = round(bottom / step), round(top / step)
+    ticks = [k * step for k in range(first, last + 1)]
+    labels = [f"{t:.{decimals}f}".replace("-", "−") for t in ticks]
+    return ticks, ["0" if lab.strip("−0.") == "" else lab for lab in labels]
+
+
+def data_range(curves: list[np.ndarray], zero: bool) -> tuple[float, float] | None:
+    """[min, max] of the finite values of ``curves`` (and of 0 when ``zero``); None if there are none."""
+    finite = [c[np.isfinite(c)] for c in curves]
+    finite = [c for c in finite if c.size]
+    if not finite:
+        return (0.0, 0.0) if zero else None
+    lo, hi = min(float(c.min()) for c in finite), max(float(c.max()) for c in finite)
+    return (min(lo, 0.0), max(hi, 0.0)) if zero else (lo, hi)
+
+
+def curve_area(count: int) -> float:
+    """The share of a panel's height (from the bottom) the curves may use: all of it for one
+    function, else what the saturation strips of an overlay (see :func:`band`) leave free."""
+    return 1.0 if count == 1 else band(count - 1, count)[0] - 0.015
+
+
+def axis_limits(view: tuple, count: int) -> tuple[float, float]:
+    """The panel's y-limits: the view, topped up with the strips' headroom (:func:`curve_area`)."""
+    return view[0], view[0] + (view[1] - view[0]) / curve_area(count)
 
 
 def band(fn: int, count: int) -> tuple[float, float]:
@@ -222,12 +255,6 @@ def band(fn: int, count: int) -> tuple[float, float]:
         return 0.0, 1.0
     height = min(BAND, 0.24 / count)
     return 1 - (fn + 1) * height, 1 - fn * height
-
-
-def saturated_mask(df: np.ndarray) -> np.ndarray:
-    """Where the curve is saturated: |f′| < SATURATION (NaN counts as not saturated)."""
-    with np.errstate(invalid="ignore"):
-        return np.abs(df) < SATURATION
 
 
 def round_out(lo: float, hi: float, digits: int = 5) -> tuple[float, float]:
@@ -242,14 +269,6 @@ def round_out(lo: float, hi: float, digits: int = 5) -> tuple[float, float]:
     step = 10.0 ** (math.floor(math.log10(span)) - digits + 1)
     places = max(0, -math.floor(math.log10(step)))
     return (round(math.floor(lo / step) * step, places + 1), round(math.ceil(hi / step) * step, places + 1))
-
-
-def pad_limits(lo: float, hi: float, margin: float = 0.08) -> tuple[float, float]:
-    """[lo, hi] widened by ``margin`` of its span on each side (±0.5 if it is a single value)."""
-    span = hi - lo
-    if span <= 1e-12 * max(1.0, abs(lo), abs(hi)):
-        return lo - 0.5, hi + 0.5
-    return lo - margin * span, hi + margin * span
 
 
 # ---------------------------------------------------------------------- argument checks
@@ -298,7 +317,7 @@ def _snap(values: Sequence[float], span: float) -> list[float]:
     return out
 
 
-def _param_control(name: str, owners: list[int], acts: list[Activation], given: Any) -> Control:
+def _param_control(name: str, owners: list[int], acts: list[Activation], given: Any, positions: int) -> Control:
     params: list[Param] = [acts[i].params[name] for i in owners]
     first = params[0]
     # Shared by several functions: the slider spans the ranges they have in common (so each
@@ -315,7 +334,7 @@ def _param_control(name: str, owners: list[int], acts: list[Activation], given: 
         initial = float(given)
         low, high = min(low, initial), max(high, initial)
     defaults = [p.default for p in params if low <= p.default <= high]
-    grid = _snap([*np.linspace(low, high, GRID_POSITIONS), initial, *defaults], high - low)
+    grid = _snap([*np.linspace(low, high, positions), initial, *defaults], high - low)
     base = min(range(len(grid)), key=lambda i: abs(grid[i] - initial))
     grid[base] = initial
     return Control(name=name, kind="param", owners=tuple(owners), doc_zh=first.doc_zh, doc_en=first.doc_en,
@@ -323,7 +342,7 @@ def _param_control(name: str, owners: list[int], acts: list[Activation], given: 
                    step=min(p.step for p in params))
 
 
-def _option_control(name: str, owners: list[int], acts: list[Activation], given: Any) -> Control:
+def _option_control(name: str, owners: list[int], acts: list[Activation], given: Any, positions: int) -> Control:
     options: list[Option] = [acts[i].options[name] for i in owners]
     first = options[0]
     choices = list(dict.fromkeys(c for o in options for c in o.choices))
@@ -385,12 +404,14 @@ def build(name_or_names: Any, x_range: Any = (-5, 5), derivative: Any = True, **
         for name, option in act.options.items():
             if _exposed_option(option):
                 order.setdefault(name, ("option", []))[1].append(i)
+    per_function = [sum(i in owners for _, owners in order.values()) for i in range(len(acts))]
     controls: list[Control] = []
     for name, (kind, owners) in order.items():
         if kind == "param" and any(name not in acts[i].params for i in owners):
             raise TypeError(f"explore: {name!r} is a number for some shown functions and a choice for others")
         make = _param_control if kind == "param" else _option_control
-        controls.append(make(name, owners, acts, params.get(name)))
+        positions = GRID_POSITIONS if all(per_function[i] == 1 for i in owners) else GRID_POSITIONS_SEVERAL
+        controls.append(make(name, owners, acts, params.get(name), positions))
 
     functions = []
     for i, act in enumerate(acts):

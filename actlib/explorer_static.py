@@ -1,18 +1,24 @@
 """The static (no-kernel) explorer: self-contained HTML with precomputed curves and a small script.
 
-The page holds, for every static state of every shown function (see ``explorer_spec``), the
-values of f and f′ at 201 points computed by actlib, plus a mask of the saturated points.
-``actlib/static/explorer.js`` (inlined, with ``explorer.css``) redraws the SVG paths from them
-when a slider moves; it loads nothing from anywhere. Without script the reader sees the
-server-rendered default SVG below (the same drawing at the starting values) and no controls.
+The page holds, for every static state of every shown function (the product of its controls'
+grids, see ``explorer_spec``), the values of f and f′ at 201 points computed by actlib, plus the
+mask of the saturated points (``actlib.saturated``). States with identical curves share one
+stored curve: ``map`` gives, per state, the index of its curve, or −1 − k for a state whose
+parameters are invalid, k indexing ``errors`` (a message with ``{name}`` holes for the values).
+``actlib/static/explorer.js`` (inlined, with ``explorer.css``) redraws the SVG from them when a
+slider moves; it loads nothing from anywhere. Without script the reader sees the server-rendered
+default SVG below (the same drawing at the starting values) and no controls.
 
 Encoding (compact and exact at drawing precision): for each function and each of f, f′ the
-values of every state are quantised to 12 bits over that function's [min, max] across its
-states, q = round((v − min) / (max − min) · 4095), and written as two base64-alphabet characters
-per value (high 6 bits, low 6 bits). The quantum (max − min)/4095 is below a tenth of a pixel
-for the 202-pixel-high panels, whose y-limits span at least that range. Decoding:
-v = min + q · (max − min)/4095. The saturation mask (|f′| < 0.05) is exact: one bit per point,
-``numpy.packbits`` per state, standard base64.
+values of every curve are quantised to 12 bits over that function's [min, max] across its
+curves, q = round((v − min) / (max − min) · 4095), and written as two base64-alphabet characters
+per value (high 6 bits, low 6 bits). Decoding: v = min + q · (max − min)/4095. The saturation
+mask is exact: one bit per point, ``numpy.packbits`` per curve, standard base64.
+
+Every visible text is a pair ``<span lang="zh">…</span><span lang="en">…</span>`` (the book's
+language toggle hides one; the " · " between them shows only when both do), and every
+attribute a reader hears (aria-label) is given as ``data-zh-…`` / ``data-en-…`` with both
+languages as its default.
 
 Output is deterministic: no random ids or timestamps. The root id is a hash of the explore(...)
 call, with ``-2``, ``-3``, … appended when the same call is rendered again in the same process.
@@ -25,6 +31,7 @@ import hashlib
 import html
 import json
 import math
+import re
 from decimal import Decimal
 from importlib import resources
 from typing import Any
@@ -139,83 +146,151 @@ class _Frame:
 
 
 def _bi(zh: str, en: str) -> str:
-    """A short bilingual label: Chinese · English, each part marked with its language."""
-    return f'<span lang="zh">{html.escape(zh)}</span> · <span lang="en">{html.escape(en)}</span>'
+    """A short bilingual text: the Chinese and the English span; " · " between them only in 双语."""
+    return (f'<span lang="zh">{html.escape(zh)}</span>'
+            f'<span lang="en"><span class="actx-sep"> · </span>{html.escape(en)}</span>')
 
 
-def _panel_svg(rid: str, key: str, frame: _Frame, title: tuple[str, str, str], paths: list[tuple[str, str, int]],
-               hidden: bool, count: int) -> str:
+def _bi_attr(name: str, zh: str, en: str) -> str:
+    """An attribute in both languages: data-zh-/data-en- for the language toggle, both as default."""
+    return (f'{name}="{html.escape(zh)} · {html.escape(en)}" data-zh-{name}="{html.escape(zh)}" '
+            f'data-en-{name}="{html.escape(en)}"')
+
+
+def y_axis(frame: _Frame, view: tuple) -> tuple[str, str, str]:
+    """The y grid lines, the y = 0 line and the y tick labels of a panel (explorer.js: ``yAxis``)."""
     g = GEOM
-    left, right, top, bottom = g["l"], g["l"] + frame.pw, g["t"], g["t"] + frame.ph
-    parts = [f'<svg class="actx-panel actx-p{key}" viewBox="0 0 {g["w"]} {g["h"]}" role="img" '
-             f'aria-labelledby="{rid}-{key}-t"{" hidden" if hidden else ""}>',
-             f'<title id="{rid}-{key}-t">{html.escape(title[0])} {html.escape(title[1])} · {html.escape(title[2])}</title>']
+    left, right = g["l"], g["l"] + frame.pw
     grid, labels = [], []
-    yt, yl = nice_ticks(frame.y_lim[0], S.tick_top(frame.y_lim, count))
-    for t, lab in zip(yt, yl):
+    for t, lab in zip(*S.y_ticks(view)):
         y = frame.py(t)
         grid.append(f'<line x1="{left}" x2="{right}" y1="{y:.1f}" y2="{y:.1f}"/>')
         labels.append(f'<text x="{left - 5}" y="{y + 4:.1f}" text-anchor="end">{lab}</text>')
-    xt, xl = nice_ticks(*frame.x_range, target=6)
-    for t, lab in zip(xt, xl):
+    lo, hi = frame.y_lim
+    zero = f'<line x1="{left}" x2="{right}" y1="{frame.py(0):.1f}" y2="{frame.py(0):.1f}"/>' if lo < 0 < hi else ""
+    return "".join(grid), zero, "".join(labels)
+
+
+def _panel_svg(key: str, frame: _Frame, view: tuple, title: tuple[str, str, str],
+               paths: list[tuple[str, str, int]], hidden: bool) -> str:
+    g = GEOM
+    left, right, top, bottom = g["l"], g["l"] + frame.pw, g["t"], g["t"] + frame.ph
+    name = _bi_attr("aria-label", f"{title[0]} {title[1]}", f"{title[0]} {title[2]}")
+    parts = [f'<svg class="actx-panel actx-p{key}" viewBox="0 0 {g["w"]} {g["h"]}" role="img" {name}'
+             f'{" hidden" if hidden else ""}>']
+    ygrid, yzero, ylabels = y_axis(frame, view)
+    xgrid, xlabels = [], []
+    for t, lab in zip(*nice_ticks(*frame.x_range, target=6)):
         x = frame.px(t)
-        grid.append(f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{top}" y2="{bottom}"/>')
-        labels.append(f'<text x="{x:.1f}" y="{bottom + 15}" text-anchor="middle">{lab}</text>')
-    parts.append(f'<g class="actx-grid">{"".join(grid)}</g>')
-    zero = []
-    if frame.y_lim[0] < 0 < frame.y_lim[1]:
-        zero.append(f'<line x1="{left}" x2="{right}" y1="{frame.py(0):.1f}" y2="{frame.py(0):.1f}"/>')
-    if frame.x_range[0] < 0 < frame.x_range[1]:
-        zero.append(f'<line x1="{frame.px(0):.1f}" x2="{frame.px(0):.1f}" y1="{top}" y2="{bottom}"/>')
-    parts.append(f'<g class="actx-zero">{"".join(zero)}</g>')
+        xgrid.append(f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{top}" y2="{bottom}"/>')
+        xlabels.append(f'<text x="{x:.1f}" y="{bottom + 15}" text-anchor="middle">{lab}</text>')
+    xzero = (f'<line x1="{frame.px(0):.1f}" x2="{frame.px(0):.1f}" y1="{top}" y2="{bottom}"/>'
+             if frame.x_range[0] < 0 < frame.x_range[1] else "")
+    parts.append(f'<g class="actx-grid"><g class="actx-ygrid">{ygrid}</g>{"".join(xgrid)}</g>')
+    parts.append(f'<g class="actx-zero"><g class="actx-yzero">{yzero}</g>{xzero}</g>')
     for cls, d, k in paths:
         parts.append(f'<path class="actx-{cls} actx-k{k}" data-fn="{k}" d="{d}"/>')
     parts.append(f'<rect class="actx-frame" x="{left}" y="{top}" width="{frame.pw}" height="{frame.ph}"/>')
-    parts.append(f'<g class="actx-ticks">{"".join(labels)}</g>')
+    parts.append(f'<g class="actx-ticks"><g class="actx-yticks">{ylabels}</g>{"".join(xlabels)}</g>')
     parts.append(f'<text class="actx-axis" x="{right}" y="{g["h"] - 2}" text-anchor="end">x</text>')
     parts.append(f'<text class="actx-title" x="{left}" y="{top - 9}"><tspan class="actx-fx">{title[0]}</tspan>'
-                 f'<tspan dx="8">{html.escape(title[1])} · {html.escape(title[2])}</tspan></text>')
+                 f'<tspan dx="8" lang="zh">{html.escape(title[1])}</tspan>'
+                 f'<tspan lang="en"><tspan class="actx-sep"> · </tspan>{html.escape(title[2])}</tspan></text>')
     parts.append("</svg>")
     return "".join(parts)
 
 
 # ---------------------------------------------------------------------- data
 POINTS = (S.STATIC_POINTS, 161, 121, 101, 81)   # x samples tried in turn until the page fits BUDGET
+# Chinese for the invalid-parameter messages of actlib (English text → Chinese template).
+ERRORS_ZH = ((re.compile(r"^(\w+) \((.+?)\) must not exceed (\w+) \((.+?)\)$"), r"\1（\2）不能大于 \3（\4）"),
+             (re.compile(r"^parameter (\w+) must lie in (.+), got (.+)$"), r"参数 \1 必须在 \2 内，现为 \3"))
+
+
+def error_template(message: str, act_name: str, values: dict[str, Any]) -> dict[str, str]:
+    """An invalid-parameter message in both languages, with ``{name}`` where a value stood."""
+    text = message.removeprefix(f"{act_name}: ")
+    for name, value in values.items():
+        if not isinstance(value, str):
+            text = re.sub(rf"(?<![\w.]){re.escape(f'{value:g}')}(?![\w.])", "{" + name + "}", text)
+    zh = next((pattern.sub(repl, text) for pattern, repl in ERRORS_ZH if pattern.match(text)), text)
+    return {"zh": zh, "en": text}
+
+
+def decoded(q: np.ndarray, lim: tuple[float, float]) -> np.ndarray:
+    """Values of a stored curve as the script reads them."""
+    return lim[0] + q * ((lim[1] - lim[0]) / QUANT)
+
+
+def _function_data(spec: S.Spec, fn: int, x: np.ndarray) -> dict[str, Any]:
+    """The stored curves of one function: unique (f, f′, mask) triples, and the state → curve map."""
+    shown = spec.functions[fn]
+    results = list(spec.grid_curves(fn, x))
+    good = [(f, df) for _, f, df, _ in results if f is not None]
+    f_lim = S.round_out(min(float(f.min()) for f, _ in good), max(float(f.max()) for f, _ in good))
+    d_lim = S.round_out(min(float(d.min()) for _, d in good), max(float(d.max()) for _, d in good))
+    index: dict[bytes, int] = {}
+    fq, dq, sat, errors, mapping = [], [], [], [], []
+    for state, f, df, mask in results:
+        if f is None:
+            error = error_template(df, shown.act.name, spec.state_values(state))
+            if error not in errors:
+                errors.append(error)
+            mapping.append(-1 - errors.index(error))
+            continue
+        triple = (quantise(f, *f_lim), quantise(df, *d_lim), np.packbits(mask))
+        key = b"".join(t.tobytes() for t in triple)
+        if key not in index:
+            index[key] = len(fq)
+            for store, t in zip((fq, dq, sat), triple):
+                store.append(t)
+        mapping.append(index[key])
+    return {
+        "name": shown.act.name, "en": shown.label_en, "zh": shown.label_zh, "color": shown.color,
+        "controls": list(shown.controls), "curves": len(fq), "map": mapping, "errors": errors,
+        "band": _Frame(spec.x_range, (0.0, 1.0), x.size).band(fn, len(spec.functions)),
+        "f": list(f_lim), "df": list(d_lim),
+        "fq": encode12(np.concatenate(fq)), "dq": encode12(np.concatenate(dq)),
+        "sat": base64.b64encode(np.concatenate(sat).tobytes()).decode("ascii"),
+        "tex": S.formula_parts(shown.act.latex, spec, fn),
+        "dtex": S.formula_parts(shown.act.grad_latex, spec, fn),
+    }
+
+
+def state_index(spec: S.Spec, fn: int, positions: dict[str, int]) -> int:
+    """The index of a state in ``Spec.states(fn)`` (row-major over the function's controls)."""
+    index = 0
+    for c in spec.functions[fn].controls:
+        control = spec.controls[c]
+        index = index * len(control.grid) + positions[control.name]
+    return index
+
+
+def start_views(spec: S.Spec, fns: list[dict], n: int) -> dict[str, list]:
+    """The y views at the start, from the stored curves as the script decodes them."""
+    start = {c.name: c.base for c in spec.controls}
+    curves: dict[str, list[np.ndarray]] = {"f": [], "df": []}
+    for fn, data in enumerate(fns):
+        k = data["map"][state_index(spec, fn, start)]
+        if k >= 0:
+            for key, field in (("f", "fq"), ("df", "dq")):
+                q = decode12(data[field])[k * n:(k + 1) * n]
+                curves[key].append(decoded(q, tuple(data[key])))
+    f_range = S.data_range(curves["f"], zero=False) or (0.0, 1.0)
+    return {"f": list(S.y_view(*f_range)), "df": list(S.y_view(*S.data_range(curves["df"], zero=True)))}
 
 
 def payload(spec: S.Spec, n: int = S.STATIC_POINTS) -> dict[str, Any]:
     """Everything the script needs, as JSON-ready data."""
     x = np.linspace(*spec.x_range, n)
-    f_lim, df_lim = spec.y_limits(x)
-    fns = []
-    for fn, shown in enumerate(spec.functions):
-        curves = list(spec.grid_curves(fn, x))
-        good = [(f, df) for _, f, df in curves if f is not None]
-        f_lo, f_hi = S.round_out(min(float(f.min()) for f, _ in good), max(float(f.max()) for f, _ in good))
-        d_lo, d_hi = S.round_out(min(float(d.min()) for _, d in good), max(float(d.max()) for _, d in good))
-        fq, dq, sat, bad = [], [], [], {}
-        for k, (state, f, df) in enumerate(curves):
-            if f is None:
-                bad[str(k)] = df
-                f = df = np.full(n, np.nan)
-            fq.append(quantise(np.nan_to_num(f, nan=f_lo), f_lo, f_hi))
-            dq.append(quantise(np.nan_to_num(df, nan=d_lo), d_lo, d_hi))
-            sat.append(np.packbits(S.saturated_mask(df)))
-        fns.append({
-            "name": shown.act.name, "en": shown.label_en, "zh": shown.label_zh, "color": shown.color,
-            "controls": list(shown.controls), "states": len(curves),
-            "band": _Frame(spec.x_range, f_lim, n).band(fn, len(spec.functions)),
-            "f": [f_lo, f_hi], "df": [d_lo, d_hi],
-            "fq": encode12(np.concatenate(fq)), "dq": encode12(np.concatenate(dq)),
-            "sat": base64.b64encode(np.concatenate(sat).tobytes()).decode("ascii"), "bad": bad,
-            "tex": S.formula_parts(shown.act.latex, spec, fn),
-            "dtex": S.formula_parts(shown.act.grad_latex, spec, fn),
-        })
+    fns = [_function_data(spec, fn, x) for fn in range(len(spec.functions))]
     controls = [{"name": c.name, "kind": c.kind, "sym": c.symbol or c.name, "base": c.base, "labels": c.labels,
                  "tex": [S.tex_value(v) for v in c.grid], **({"values": list(c.grid)} if c.kind == "param" else {})}
                 for c in spec.controls]
-    return {"v": 1, "n": n, "x": list(spec.x_range), "eps": S.SATURATION, "deriv": spec.derivative,
-            "geom": GEOM, "ylim": {"f": list(f_lim), "df": list(df_lim)}, "controls": controls, "fns": fns}
+    return {"v": 2, "n": n, "x": list(spec.x_range), "deriv": spec.derivative, "geom": GEOM,
+            "keep": S.KEEP, "margin": S.MARGIN, "ticks": S.TICKS, "view": start_views(spec, fns, n),
+            "area": S.curve_area(len(fns)),
+            "controls": controls, "fns": fns}
 
 
 def _json_for_script(data: Any) -> str:
@@ -238,40 +313,26 @@ def render(spec: S.Spec) -> str:
     return page
 
 
-def _render(spec: S.Spec, rid: str, n: int) -> str:
-    data = payload(spec, n)
-    x = np.linspace(*spec.x_range, n)
-    frames = {"f": _Frame(spec.x_range, tuple(data["ylim"]["f"]), n),
-              "df": _Frame(spec.x_range, tuple(data["ylim"]["df"]), n)}
-    curves = {"f": [], "df": []}
-    shades = []
-    note: list[str] = []
-    count = len(spec.functions)
+def _legend(spec: S.Spec) -> str:
+    items = []
     for fn, shown in enumerate(spec.functions):
-        f, df = spec.evaluate(fn, x, spec.initial)
-        shades.append(("sat", frames["f"].shade(S.saturated_mask(df), frames["f"].band(fn, count)), fn))
-        curves["f"].append(("curve", frames["f"].curve(f), fn))
-        curves["df"].append(("curve", frames["df"].curve(df), fn))
+        items.append(f'<li><svg class="actx-swatch" viewBox="0 0 24 12" aria-hidden="true">'
+                     f'<line class="actx-curve actx-k{fn}" x1="1" x2="23" y1="6" y2="6"/></svg>'
+                     f'{_bi(shown.label_zh, shown.label_en)}</li>')
+    items.append('<li><svg class="actx-swatch" viewBox="0 0 24 12" aria-hidden="true">'
+                 '<rect class="actx-satkey" x="1" y="0" width="22" height="12"/></svg>'
+                 f'{_bi("饱和区：尾部 |f′| <", "saturation: tail with |f′| <")} {S.SATURATION:g}</li>')
+    return f'<ul class="actx-legend">{"".join(items)}</ul>'
 
-    bands = " actx-bands" if count > 1 else ""
-    out = [f'<div class="actx{bands} tex2jax_ignore mathjax_ignore" id="{rid}" data-actlib-explorer="1">',
-           f"<style>{_asset('explorer.css')}</style>"]
 
-    legend = []
-    for fn, shown in enumerate(spec.functions):
-        legend.append(f'<li><svg class="actx-swatch" viewBox="0 0 24 12" aria-hidden="true">'
-                      f'<line class="actx-curve actx-k{fn}" x1="1" x2="23" y1="6" y2="6"/></svg>'
-                      f'{_bi(shown.label_zh, shown.label_en)}</li>')
-    legend.append('<li><svg class="actx-swatch" viewBox="0 0 24 12" aria-hidden="true">'
-                  '<rect class="actx-satkey" x="1" y="0" width="22" height="12"/></svg>'
-                  f'{_bi("饱和区", "saturation")} |f′| &lt; {S.SATURATION:g}</li>')
-    out.append(f'<ul class="actx-legend">{"".join(legend)}</ul>')
-
-    controls = []
+def _controls(spec: S.Spec, rid: str) -> str:
+    out = []
     for k, c in enumerate(spec.controls):
         cid = f"{rid}-c{k}"
         symbol = f'<b class="actx-sym">{html.escape(c.symbol)}</b> ' if c.symbol else ""
-        label = (f'<label for="{cid}">{symbol}<code>{c.name}</code> '
+        zh, en = spec.moves(k)
+        moves = f' <span class="actx-moves">— {_bi(zh, en)}</span>' if zh else ""
+        label = (f'<label for="{cid}">{symbol}<code>{c.name}</code>{moves} '
                  f'<small>{_bi(c.doc_zh, c.doc_en)}</small></label>')
         if c.kind == "param":
             value = html.escape(S.fmt(c.grid[c.base]).replace("-", "−"))
@@ -282,37 +343,54 @@ def _render(spec: S.Spec, rid: str, n: int) -> str:
             options = "".join(f'<option value="{i}"{" selected" if i == c.base else ""}>{html.escape(str(v))}</option>'
                               for i, v in enumerate(c.grid))
             widget = f'<select id="{cid}" data-ctl="{k}">{options}</select>'
-        controls.append(f'<div class="actx-ctl">{label}{widget}</div>')
+        out.append(f'<div class="actx-ctl">{label}{widget}</div>')
     did = f"{rid}-d"
-    controls.append(f'<div class="actx-ctl"><input type="checkbox" id="{did}" class="actx-deriv"'
-                    f'{" checked" if spec.derivative else ""}><label for="{did}">{_bi("导数", "derivative")} f′</label>'
-                    f'<button type="button" class="actx-reset">{_bi("重置", "reset")}</button></div>')
-    if any(len(s.controls) > 1 for s in spec.functions):
-        note.append(_bi("静态页面中一次调节一个参数，其余参数回到初始值；在 Jupyter 中运行可自由组合。",
-                        "In this static page one parameter moves at a time (the others return to their "
-                        "starting values); run the notebook to combine them freely."))
-    if note:
-        controls.append(f'<p class="actx-hint">{note[0]}</p>')
-    out.append(f'<div class="actx-controls" hidden>{"".join(controls)}</div>')
+    out.append(f'<div class="actx-ctl"><input type="checkbox" id="{did}" class="actx-deriv"'
+               f'{" checked" if spec.derivative else ""}><label for="{did}">{_bi("导数", "derivative")} f′</label>'
+               f'<button type="button" class="actx-reset">{_bi("重置", "reset")}</button></div>')
+    return f'<div class="actx-controls" hidden>{"".join(out)}</div>'
 
-    formulas = []
+
+def _formulas(spec: S.Spec) -> str:
+    rows = []
     for fn, shown in enumerate(spec.functions):
-        tex = S.render_formula(S.formula_parts(shown.act.latex, spec, fn), spec, spec.initial)
-        dtex = S.render_formula(S.formula_parts(shown.act.grad_latex, spec, fn), spec, spec.initial)
         mark = f'<span class="actx-dot actx-k{fn}" aria-hidden="true"></span>'
-        formulas.append(f'<div class="actx-row">{mark}<span class="actx-tex mathjax_process" data-fn="{fn}">'
-                        f'\\({html.escape(tex, quote=False)}\\)</span></div>')
-        formulas.append(f'<div class="actx-row actx-drow"{"" if spec.derivative else " hidden"}>{mark}'
-                        f'<span class="actx-dtex mathjax_process" data-fn="{fn}">\\({html.escape(dtex, quote=False)}\\)</span></div>')
-    out.append(f'<div class="actx-formulas">{"".join(formulas)}</div>')
+        for cls, tex, hidden in (("actx-tex", shown.act.latex, False), ("actx-dtex", shown.act.grad_latex,
+                                                                         not spec.derivative)):
+            text = S.render_formula(S.formula_parts(tex, spec, fn), spec, spec.initial)
+            drow = " actx-drow" if cls == "actx-dtex" else ""
+            rows.append(f'<div class="actx-row{drow}"{" hidden" if hidden else ""}>{mark}'
+                        f'<span class="{cls} mathjax_process" data-fn="{fn}">\\({html.escape(text, quote=False)}\\)'
+                        f'</span></div>')
+    return f'<div class="actx-formulas">{"".join(rows)}</div>'
 
-    out.append('<div class="actx-plots">')
-    out.append(_panel_svg(rid, "f", frames["f"], ("f(x)", "函数", "function"), shades + curves["f"], False, count))
-    out.append(_panel_svg(rid, "df", frames["df"], ("f′(x)", "导数", "derivative"), shades + curves["df"],
-                          not spec.derivative, count))
-    out.append("</div>")
-    out.append('<div class="actx-note" role="status"></div>')
-    out.append(f'<script type="application/json" id="{rid}-data">{_json_for_script(data)}</script>')
+
+def _render(spec: S.Spec, rid: str, n: int) -> str:
+    data = payload(spec, n)
+    x = np.linspace(*spec.x_range, n)
+    count = len(spec.functions)
+    views = {k: tuple(v) for k, v in data["view"].items()}
+    frames = {k: _Frame(spec.x_range, S.axis_limits(views[k], count), n) for k in ("f", "df")}
+    curves = {"f": [], "df": []}
+    shades = []
+    for fn in range(count):
+        f, df = spec.evaluate(fn, x, spec.initial)
+        shades.append(("sat", frames["f"].shade(spec.saturated(fn, x, spec.initial), frames["f"].band(fn, count)), fn))
+        curves["f"].append(("curve", frames["f"].curve(f), fn))
+        curves["df"].append(("curve", frames["df"].curve(df), fn))
+
+    zh = "、".join(s.label_zh for s in spec.functions)
+    en = ", ".join(s.label_en for s in spec.functions)
+    bands = " actx-bands" if count > 1 else ""
+    out = [f'<div class="actx{bands} tex2jax_ignore mathjax_ignore" id="{rid}" data-actlib-explorer="1" role="group" '
+           f'{_bi_attr("aria-label", f"探索器：{zh}", f"Explorer: {en}")}>',
+           f"<style>{_asset('explorer.css')}</style>", _legend(spec), _controls(spec, rid), _formulas(spec),
+           '<div class="actx-plots">',
+           _panel_svg("f", frames["f"], views["f"], ("f(x)", "函数", "function"), shades + curves["f"], False),
+           _panel_svg("df", frames["df"], views["df"], ("f′(x)", "导数", "derivative"), shades + curves["df"],
+                      not spec.derivative),
+           "</div>", '<div class="actx-note" role="status"></div>',
+           f'<script type="application/json" id="{rid}-data">{_json_for_script(data)}</script>']
     script = _asset("explorer.js").strip()
     out.append(f'<script>({script})(document.getElementById("{rid}"),'
                f'JSON.parse(document.getElementById("{rid}-data").textContent));</script>')

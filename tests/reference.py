@@ -295,8 +295,8 @@ NONNEGATIVE = (0.0, math.inf, True, False)
 
 SPEC_PARAMS: dict[str, dict[str, SpecParam]] = {
     "binary_step": {"threshold": SpecParam(0.0)},
-    "leaky_relu": {"alpha": SpecParam(0.01, 0, 1, 0.01, REALS)},
-    "prelu": {"alpha": SpecParam(0.25, 0, 1, 0.01, REALS)},
+    "leaky_relu": {"alpha": SpecParam(0.01, -2, 2, 0.01, REALS)},
+    "prelu": {"alpha": SpecParam(0.25, -2, 2, 0.01, REALS)},
     "rrelu": {"lower": SpecParam(1 / 8, 0, 0.5, 0.01, NONNEGATIVE), "upper": SpecParam(1 / 3, 0, 1, 0.01, NONNEGATIVE)},
     "thresholded_relu": {"threshold": SpecParam(1.0, 0, 3, 0.05, NONNEGATIVE)},
     "hard_shrink": {"threshold": SpecParam(0.5, 0, 3, 0.05, NONNEGATIVE)},

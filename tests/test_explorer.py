@@ -6,6 +6,7 @@ registers, so a missing activation fails here as it does everywhere else.
 
 import base64
 import hashlib
+import itertools
 import json
 import os
 import re
@@ -147,7 +148,7 @@ def test_a_shared_parameter_moves_every_function_that_has_it():
     ex = actlib.explore(["leaky_relu", "elu"])
     assert list(ex.sliders) == ["alpha"]
     slider = ex.sliders["alpha"]
-    assert slider.min == 0.0 and slider.max == 1.0     # the common part of [0, 1] and [0, 3]
+    assert slider.min == 0.0 and slider.max == 2.0     # the common part of [−2, 2] and [0, 3]
     assert slider.value == actlib.leaky_relu.params["alpha"].default    # the first function's default
     slider.value = 0.5
     x = np.linspace(-5, 5, S.LIVE_POINTS)
@@ -155,11 +156,25 @@ def test_a_shared_parameter_moves_every_function_that_has_it():
     assert np.array_equal(ex.lines["elu"][0].get_ydata(), actlib.elu(x, alpha=0.5))
 
 
+def test_a_slider_of_an_overlay_names_the_functions_it_moves():
+    ex = actlib.explore(["leaky_relu", "elu", "sigmoid"])
+    (row,) = [r for r in ex.widget.children if getattr(r, "children", None) and ex.sliders["alpha"] in r.children]
+    text = row.children[1].value
+    for name in ("leaky_relu", "elu"):
+        assert actlib.get(name).name_en in text and actlib.get(name).name_zh in text
+    assert actlib.sigmoid.name_en not in text
+    label = re.search(r'<label for="[^"]+-c0">(.*?)</label>', ex.html).group(1)
+    zh = f"{actlib.leaky_relu.name_zh}、{actlib.elu.name_zh}"
+    en = f"{actlib.leaky_relu.name_en}, {actlib.elu.name_en}"
+    assert f'<span lang="zh">{zh}</span><span lang="en"><span class="actx-sep"> · </span>{en}</span>' in label
+    assert "moves" not in actlib.explore("elu").html and 'class="actx-moves"' not in actlib.explore("elu").html
+
+
 def test_a_shared_slider_keeps_every_function_in_its_own_range():
     ex = actlib.explore(["silu", "softplus"])      # beta: silu [0, 5], softplus [0.1, 10] and beta > 0
     assert (ex.sliders["beta"].min, ex.sliders["beta"].max) == (0.1, 5.0)
     data = data_of(ex.html)
-    assert all(fn["bad"] == {} for fn in data["fns"])
+    assert all(fn["errors"] == [] and min(fn["map"]) >= 0 for fn in data["fns"])
 
 
 def test_an_invalid_combination_hides_the_curve_and_says_why():
@@ -172,9 +187,11 @@ def test_an_invalid_combination_hides_the_curve_and_says_why():
 
 
 def test_saturation_regions_follow_the_derivative():
+    """σ′ = σ(1 − σ) < s exactly where |x| > logit((1 + √(1 − 4s))/2): both tails, nothing between."""
     ex = actlib.explore("sigmoid")
     x = np.linspace(-5, 5, S.LIVE_POINTS)
-    mask = np.abs(actlib.sigmoid.grad(x)) < S.SATURATION
+    p = (1 + np.sqrt(1 - 4 * actlib.SATURATION)) / 2
+    mask = np.abs(x) > np.log(p / (1 - p))
     for coll in ex._shades[0]:
         spans = [(p.vertices[:, 0].min(), p.vertices[:, 0].max()) for p in coll.get_paths()]
         assert len(spans) == 2                              # both tails
@@ -254,30 +271,29 @@ def test_static_data_equals_actlib_at_every_grid_point(ew):
     for control in controls:
         if control["kind"] == "param":
             param = act.params[control["name"]]
-            assert len(control["values"]) >= 41
+            assert len(control["values"]) >= (41 if len(controls) == 1 else 21)
             assert param.default in control["values"] and control["values"][control["base"]] == param.default
             assert control["values"][0] == param.low and control["values"][-1] == param.high
-    # The states, rebuilt here: start, then each control over its grid with the others at start.
-    start = {c["name"]: (c["values"] if c["kind"] == "param" else c["labels"])[c["base"]] for c in controls}
-    states = [dict(start)]
-    for c in controls:
-        grid = c["values"] if c["kind"] == "param" else c["labels"]
-        states += [start | {c["name"]: v} for i, v in enumerate(grid) if i != c["base"]]
-    assert fn["states"] == len(states)
-    fq, dq = ST.decode12(fn["fq"]).reshape(len(states), n), ST.decode12(fn["dq"]).reshape(len(states), n)
-    masks = np.unpackbits(np.frombuffer(base64.b64decode(fn["sat"]), np.uint8).reshape(len(states), -1), axis=1)
-    for k, kw in enumerate(states):
+    # The states, rebuilt here: every combination of grid positions, the last control fastest.
+    grids = [c["values"] if c["kind"] == "param" else c["labels"] for c in controls]
+    states = [{c["name"]: v for c, v in zip(controls, combo)} for combo in itertools.product(*grids)]
+    assert len(fn["map"]) == len(states)
+    count = fn["curves"]
+    fq, dq = ST.decode12(fn["fq"]).reshape(count, n), ST.decode12(fn["dq"]).reshape(count, n)
+    masks = np.unpackbits(np.frombuffer(base64.b64decode(fn["sat"]), np.uint8).reshape(count, -1), axis=1)
+    for kw, k in zip(states, fn["map"]):
         try:
             f, df = expected(act, x, **kw)
         except ValueError as error:
-            assert fn["bad"][str(k)] == str(error)
+            assert k < 0
+            assert fn["errors"][-1 - k]["en"].format(**{c: f"{v:g}" for c, v in kw.items()}) in str(error)
             continue
-        assert str(k) not in fn["bad"]
+        assert k >= 0
         for q, (lo, hi), exact in ((fq[k], fn["f"], f), (dq[k], fn["df"], df)):
             quantum = (hi - lo) / 4095
             decoded = lo + q * quantum
             assert np.all(np.abs(decoded - exact) <= quantum / 2 * (1 + 1e-9) + 1e-12 * max(1, abs(lo), abs(hi)))
-        assert np.array_equal(masks[k, :n].astype(bool), np.abs(df) < S.SATURATION)
+        assert np.array_equal(masks[k, :n].astype(bool), actlib.saturated(act, x, **kw))
 
 
 def test_static_size_budget(ew):
@@ -329,19 +345,28 @@ def test_static_default_drawing_matches_the_start():
     ex = actlib.explore("binary_step", threshold=0.5)
     page, data = ex.html, data_of(ex.html)
     x = np.linspace(*data["x"], data["n"])
-    frame = ST._Frame(tuple(data["x"]), tuple(data["ylim"]["f"]), data["n"])
+    frame = ST._Frame(tuple(data["x"]), S.axis_limits(data["view"]["f"], 1), data["n"])
     assert frame.curve(actlib.binary_step(x, threshold=0.5)) in page
     assert r"x \ge 0.5" in page                           # the formula at the starting value
 
 
-def test_two_parameter_function_uses_a_star_of_states():
+def test_every_pair_of_a_two_parameter_function_is_stored():
+    """rrelu: every (lower, upper) pair of the grids; invalid exactly where lower > upper."""
     ex = actlib.explore("rrelu")
     data = data_of(ex.html)
     (fn,) = data["fns"]
     lower, upper = (data["controls"][c] for c in fn["controls"])
-    assert fn["states"] == 1 + (len(lower["values"]) - 1) + (len(upper["values"]) - 1)
-    assert fn["bad"]                                          # lower > upper positions are marked
-    assert "one parameter moves at a time" in ex.html
+    assert len(lower["values"]) >= 21 and len(upper["values"]) >= 21
+    assert len(fn["map"]) == len(lower["values"]) * len(upper["values"])
+    pairs = [(lo, up) for lo in lower["values"] for up in upper["values"]]
+    assert [k < 0 for k in fn["map"]] == [lo > up for lo, up in pairs]
+    # The eval-mode curve depends on (lower + upper)/2 alone: equal means share one stored curve.
+    means = {round((lo + up) / 2, 12) for lo, up in pairs if lo <= up}
+    assert len(means) <= fn["curves"] <= 1.1 * len(means) < len(pairs) / 2   # (a last-bit tie may split one)
+    (error,) = fn["errors"]
+    assert error["en"] == "lower ({lower}) must not exceed upper ({upper})"
+    assert "不能大于" in error["zh"] and "{lower}" in error["zh"] and "{upper}" in error["zh"]
+    assert "one parameter moves at a time" not in ex.html
 
 
 # --------------------------------------------------------------------------- errors

@@ -14,6 +14,7 @@ import numpy as np
 import pytest
 
 import actlib
+from actlib import explorer_spec as S
 from actlib import explorer_static as ST
 
 
@@ -36,6 +37,7 @@ class Page:
                         f'<meta name="viewport" content="width=device-width">{head}</head><body>{self.html}</body></html>',
                         encoding="utf-8")
         self.url = path.as_uri()
+        self.views = {k: tuple(v) for k, v in self.data["view"].items()}   # the y views the page should show
         self.context = browser.new_context(viewport={"width": 1000, "height": 900})
         self.page = self.context.new_page()
         self.console, self.requests = [], []
@@ -48,12 +50,14 @@ class Page:
         return self.page.get_attribute(selector, "d")
 
     def expected_curve(self, fn: int, kind: str, **kw) -> str:
-        """The f (or f′) path the page should draw, computed here from actlib."""
+        """The f (or f′) path the page should draw for one shown function, computed here from actlib;
+        the y view follows the rule of explorer_spec.y_view from the view shown before."""
         data = self.data
         act = actlib.get(data["fns"][fn]["name"])
         x = np.linspace(*data["x"], data["n"])
         values = act(x, **kw) if kind == "f" else act.grad(x, **kw)
-        return ST._Frame(tuple(data["x"]), tuple(data["ylim"][kind]), data["n"]).curve(values)
+        self.views[kind] = S.y_view(*S.data_range([values], zero=kind == "df"), self.views[kind])
+        return ST._Frame(tuple(data["x"]), S.axis_limits(self.views[kind], 1), data["n"]).curve(values)
 
     def close(self):
         self.context.close()

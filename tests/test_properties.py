@@ -232,3 +232,48 @@ def test_properties_match_the_spec(fn):
         if not ok:
             wrong.append(f"{field}: {got!r}, spec says {expected!r}")
     assert not wrong, f"{fn}: " + "; ".join(wrong)
+
+
+# --------------------------------------------------------------------------- saturation (actlib.saturated)
+@pytest.mark.parametrize("side", ["left", "right"])
+def test_saturated_sides_are_the_properties_at_the_defaults(ew, side):
+    """actlib.saturating_sides (what the explorers shade) agrees with Properties.saturating_*."""
+    act = actlib.get(ew)
+    left, right = actlib.saturating_sides(act)
+    assert (left if side == "left" else right) == getattr(act.properties, f"saturating_{side}")
+
+
+@pytest.mark.parametrize("side", ["left", "right"])
+def test_saturation_is_shaded_only_on_a_saturating_side(ew, side):
+    """On [−30, 30] the saturated mask reaches an end exactly where the property says f′ → 0 there,
+    and every saturated point has |f′| < actlib.SATURATION."""
+    act = actlib.get(ew)
+    mask = actlib.saturated(act, GRID)
+    _, _, g = _samples(ew)
+    assert np.all(np.abs(g[mask]) < actlib.SATURATION)
+    end = mask[0] if side == "left" else mask[-1]
+    assert bool(end) == getattr(act.properties, f"saturating_{side}")
+
+
+def test_saturation_is_a_tail_not_a_dip():
+    """SiLU's and GELU's minima of f′ (|f′| small near x ≈ −1.28 and x ≈ −0.75) and leaky ReLU's
+    constant slope 0.01 are not saturation; the sigmoid's tails are, from |x| = logit(p) with
+    σ(1 − σ) = s at p = (1 + √(1 − 4s))/2 (s = actlib.SATURATION)."""
+    for name, dip in (("silu", -1.28), ("gelu", -0.75)):
+        act = actlib.get(name)
+        assert abs(float(act.grad(dip))) < actlib.SATURATION
+        assert not actlib.saturated(act, GRID)[np.abs(GRID - dip) < 0.5].any()
+    assert not actlib.saturated(actlib.leaky_relu, GRID).any()
+    p = (1 + math.sqrt(1 - 4 * actlib.SATURATION)) / 2
+    edge = math.log(p / (1 - p))
+    mask = actlib.saturated(actlib.sigmoid, GRID)
+    far = np.abs(np.abs(GRID) - edge) > 1e-9
+    assert np.array_equal(mask[far], np.abs(GRID[far]) > edge)
+
+
+def test_saturation_follows_the_parameters():
+    """Leaky ReLU with α = 0 is the ReLU, saturated on the left; SiLU with β = 0 is x/2, nowhere."""
+    assert actlib.saturating_sides(actlib.leaky_relu, alpha=0.0) == (True, False)
+    assert actlib.saturated(actlib.leaky_relu, GRID, alpha=0.0)[GRID < 0].all()
+    assert actlib.saturating_sides(actlib.silu, beta=0.0) == (False, False)
+    assert not actlib.saturated(actlib.silu, GRID, beta=0.0).any()

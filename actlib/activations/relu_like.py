@@ -93,7 +93,8 @@ leaky_relu = Activation(
     name_en="Leaky ReLU",
     summary_zh="负半轴保留一个小斜率 α，梯度不会完全为 0，从而缓解神经元死亡。",
     summary_en="Keeps a small slope α for negative inputs, so the gradient never vanishes entirely and units are less likely to die.",
-    params={"alpha": Param(0.01, 0.0, 1.0, 0.01, "x ≤ 0 一侧的斜率", "the slope for x ≤ 0")},
+    params={"alpha": Param(0.01, -2.0, 2.0, 0.01, "x ≤ 0 一侧的斜率（α < 0 时不再单调，α = −1 即 |x|）",
+                           "the slope for x ≤ 0 (α < 0: no longer monotonic; α = −1 gives |x|)")},
     value=_leaky,
     # PyTorch convention: f′(0) = alpha.
     derivative=_leaky_grad,
@@ -114,7 +115,7 @@ prelu = Activation(
     name_en="Parametric ReLU (PReLU)",
     summary_zh="公式与 Leaky ReLU 相同，但负半轴斜率 α 是可学习参数，可以每个通道各学一个。",
     summary_en="The leaky ReLU formula with the negative slope α as a learnable parameter, possibly one per channel.",
-    params={"alpha": Param(0.25, 0.0, 1.0, 0.01, "x ≤ 0 一侧的斜率（可学习；传入数组则每个通道一个，按广播规则对齐 x）",
+    params={"alpha": Param(0.25, -2.0, 2.0, 0.01, "x ≤ 0 一侧的斜率（可学习；传入数组则每个通道一个，按广播规则对齐 x）",
                            "the slope for x ≤ 0 (learned; an array gives one per channel, broadcast against x)")},
     # The leaky ReLU formula, f′(0) = alpha included; only the role of alpha differs.
     value=leaky_relu.value,

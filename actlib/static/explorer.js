@@ -1,7 +1,9 @@
 function actlibExplorer(root, data) {
   // The static explorer of actlib (see actlib/explorer_static.py, which inlines this file).
-  // `data` holds curves computed by actlib for every slider position; moving a control only
-  // picks the stored curve and rewrites SVG path data. Nothing is fetched from anywhere.
+  // `data` holds curves computed by actlib for every combination of slider positions; moving a
+  // control picks the stored curves and rewrites SVG path data. A formula is typeset by MathJax
+  // once per value and kept: a step swaps the kept node in, and one not typeset yet is made in
+  // idle time, never in the input handler. Nothing is fetched from anywhere.
   "use strict";
   if (!root || root.dataset.ready) return;
   root.dataset.ready = "1";
@@ -21,6 +23,13 @@ function actlibExplorer(root, data) {
     for (var i = 0; i < raw.length; i++) out[i] = raw.charCodeAt(i);
     return out;
   }
+  function escape(text) {
+    return String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  }
+  function bilingual(zh, en) {         // explorer_static._bi
+    return '<span lang="zh">' + escape(zh) + '</span><span lang="en"><span class="actx-sep"> · </span>' +
+      escape(en) + "</span>";
+  }
 
   var n = data.n, g = data.geom, pw = g.w - g.l - g.r, ph = g.h - g.t - g.b;
   var X = [];
@@ -28,10 +37,17 @@ function actlibExplorer(root, data) {
   var half = pw / (n - 1) / 2, maskStride = Math.ceil(n / 8);
   var cur = data.controls.map(function (c) { return c.base; });
   var base = cur.slice();
+  var views = { f: data.view.f, df: data.view.df };
   var deriv = root.querySelector(".actx-deriv");
   var note = root.querySelector(".actx-note");
   var inputs = [];                          // control index → its <input> or <select>
   root.querySelectorAll("[data-ctl]").forEach(function (el) { inputs[+el.dataset.ctl] = el; });
+  var panels = {};
+  ["f", "df"].forEach(function (key) {
+    var svg = root.querySelector(".actx-p" + key);
+    panels[key] = { grid: svg.querySelector(".actx-ygrid"), zero: svg.querySelector(".actx-yzero"),
+                    ticks: svg.querySelector(".actx-yticks") };
+  });
 
   var fns = data.fns.map(function (fn, k) {
     function els(sel) { return root.querySelectorAll(sel + '[data-fn="' + k + '"]'); }
@@ -39,21 +55,59 @@ function actlibExplorer(root, data) {
       spec: fn, fq: decode12(fn.fq), dq: decode12(fn.dq), sat: bytes(fn.sat),
       curveF: root.querySelector('.actx-pf .actx-curve[data-fn="' + k + '"]'),
       curveD: root.querySelector('.actx-pdf .actx-curve[data-fn="' + k + '"]'),
-      shades: els(".actx-sat"), tex: els(".actx-tex"), dtex: els(".actx-dtex")
+      shades: els(".actx-sat")
     };
   });
 
-  // The stored state of a function for the current control positions: 0 is the start, then
-  // each control's other positions in turn with the remaining controls at the start
-  // (explorer_spec.Spec.states). At most one control of a function is off its start.
-  function stateIndex(fn) {
-    var index = 0, offset = 1, ctl = fn.spec.controls;
-    for (var j = 0; j < ctl.length; j++) {
-      var c = ctl[j], p = cur[c], b = base[c];
-      if (p !== b) index = offset + (p < b ? p : p - 1);
-      offset += data.controls[c].labels.length - 1;
+  // The stored curve of a function at the current positions: its state is the row-major index
+  // over the function's controls (explorer_spec.Spec.states), `map` gives the curve of a state
+  // (or −1 − k for invalid parameters, k indexing `errors`).
+  function curveOf(fn, positions) {
+    var index = 0;
+    fn.spec.controls.forEach(function (c) { index = index * data.controls[c].labels.length + positions[c]; });
+    return fn.spec.map[index];
+  }
+
+  // ---------------------------------------------------------------- y axes (explorer_spec.y_view)
+  function niceStep(span) {
+    var raw = span / data.ticks, p = Math.floor(Math.log10(raw)), steps = [1, 2, 2.5, 5, 10], m = 10;
+    for (var k = 0; k < steps.length; k++) {
+      if (steps[k] * Math.pow(10, p) >= raw * (1 - 1e-12)) { m = steps[k]; break; }
     }
-    return index;
+    if (m === 10) { m = 1; p += 1; }
+    return [m * Math.pow(10, p), Math.max(0, -p + (m === 2.5 ? 1 : 0))];
+  }
+  function yView(lo, hi, view) {          // keep `view` while it holds [lo, hi] at fill ≥ keep
+    if (view && view[0] <= lo && hi <= view[1] && hi - lo >= data.keep * (view[1] - view[0])) return view;
+    var span = hi - lo;
+    var pad = span > 1e-9 * Math.max(1, Math.abs(lo), Math.abs(hi)) ? data.margin * span : 0.5;
+    var sd = niceStep(span + 2 * pad), step = sd[0], d = sd[1];
+    var bottom = Math.floor((lo - pad) / step + 1e-9), top = Math.ceil((hi + pad) / step - 1e-9);
+    return [+(bottom * step).toFixed(d + 1), +(top * step).toFixed(d + 1), step, d];
+  }
+  function axis(view) {                   // explorer_spec.axis_limits
+    return [view[0], view[0] + (view[1] - view[0]) / data.area];
+  }
+  function py(v, lim) { return g.t + (lim[1] - v) * (ph / (lim[1] - lim[0])); }
+  function yAxis(key) {                   // explorer_static.y_axis
+    var view = views[key], lim = axis(view), grid = "", ticks = "", right = g.l + pw;
+    for (var k = Math.round(view[0] / view[2]); k <= Math.round(view[1] / view[2]); k++) {
+      var t = k * view[2], y = py(t, lim), label = t.toFixed(view[3]).replace("-", "\u2212");
+      if (/^[\u22120.]*$/.test(label)) label = "0";
+      grid += '<line x1="' + g.l + '" x2="' + right + '" y1="' + y.toFixed(1) + '" y2="' + y.toFixed(1) + '"/>';
+      ticks += '<text x="' + (g.l - 5) + '" y="' + (y + 4).toFixed(1) + '" text-anchor="end">' + label + "</text>";
+    }
+    var zero = lim[0] < 0 && 0 < lim[1] ? '<line x1="' + g.l + '" x2="' + right + '" y1="' + py(0, lim).toFixed(1) +
+      '" y2="' + py(0, lim).toFixed(1) + '"/>' : "";
+    panels[key].grid.innerHTML = grid; panels[key].ticks.innerHTML = ticks; panels[key].zero.innerHTML = zero;
+  }
+  function extend(q, start, lim, span) {  // [min, max] of a stored curve, folded into `span`
+    var step = (lim[1] - lim[0]) / 4095;
+    for (var i = 0; i < n; i++) {
+      var v = lim[0] + q[start + i] * step;
+      if (v < span[0]) span[0] = v;
+      if (v > span[1]) span[1] = v;
+    }
   }
 
   function curve(q, start, lim, ylim) {
@@ -80,81 +134,157 @@ function actlibExplorer(root, data) {
     return d;
   }
 
-  function formula(parts) {                 // TeX at the current values, without delimiters
-    return parts.map(function (p) {
-      return typeof p === "number" ? data.controls[p].tex[cur[p]] : p;
-    }).join("");
-  }
+  // ---------------------------------------------------------------- formulas
   function mathjax() { return window.MathJax && window.MathJax.typesetPromise ? window.MathJax : null; }
   var raw = false;                          // no MathJax on the page: show the TeX source
-  function showRaw(el) { el.classList.add("actx-raw"); el.textContent = el.dataset.tex; }
-
-  var typesetting = null, dirty = [];
-  function typeset(elements) {              // MathJax 3 from the page, when there is one
-    var mj = mathjax();
-    if (!mj) return;
-    dirty = dirty.concat(elements);
-    if (typesetting) return;
-    var batch = dirty; dirty = [];
-    if (mj.typesetClear) mj.typesetClear(batch);
-    batch.forEach(function (el) { el.textContent = "\\(" + el.dataset.tex + "\\)"; });
-    typesetting = mj.typesetPromise(batch).catch(function () {}).then(function () {
-      typesetting = null;
-      if (dirty.length) typeset([]);
-    });
+  var formulas = [];                        // {el, parts, controls, shown, want, cache: TeX → node}
+  root.querySelectorAll(".actx-tex, .actx-dtex").forEach(function (el) {
+    var fn = data.fns[+el.dataset.fn];
+    var item = { el: el, parts: el.classList.contains("actx-tex") ? fn.tex : fn.dtex, controls: fn.controls,
+                 cache: new Map() };
+    item.shown = item.want = el.dataset.tex = texAt(item, cur);
+    formulas.push(item);
+  });
+  function texAt(item, positions) {         // TeX at the given positions, without delimiters
+    return item.parts.map(function (p) {
+      return typeof p === "number" ? data.controls[p].tex[positions[p]] : p;
+    }).join("");
+  }
+  function showRaw(item) {
+    item.el.classList.add("actx-raw"); item.el.textContent = item.want; item.shown = item.want;
+  }
+  function put(item, node) {                // swap a typeset node in, keeping the one it replaces
+    var old = item.el.querySelector("mjx-container");
+    if (old && item.shown !== item.want) item.cache.set(item.shown, old);
+    item.el.replaceChildren(node);
+    item.shown = item.el.dataset.tex = item.want;
+    item.el.classList.remove("actx-stale");
+  }
+  function setFormula(item, tex) {
+    item.want = tex;
+    if (tex === item.shown) { item.el.classList.remove("actx-stale"); return; }
+    if (raw) return showRaw(item);
+    if (!mathjax()) { item.el.textContent = "\\(" + tex + "\\)"; item.shown = item.el.dataset.tex = tex; return; }
+    var node = item.cache.get(tex);
+    if (node) return put(item, node);
+    item.el.classList.add("actx-stale");    // the previous formula stays until this one is typeset
+    pump();
   }
 
-  function draw(formulas) {
-    var problems = [], changed = [];
-    fns.forEach(function (fn) {
-      var s = stateIndex(fn), bad = fn.spec.bad[String(s)];
-      if (bad) {
-        problems.push(fn.spec.en + ": " + bad);
-        fn.curveF.setAttribute("d", ""); fn.curveD.setAttribute("d", "");
-        fn.shades.forEach(function (el) { el.setAttribute("d", ""); });
-      } else {
-        fn.curveF.setAttribute("d", curve(fn.fq, s * n, fn.spec.f, data.ylim.f));
-        fn.curveD.setAttribute("d", curve(fn.dq, s * n, fn.spec.df, data.ylim.df));
-        var d = shade(fn.sat, s * maskStride, fn.spec.band);
-        fn.shades.forEach(function (el) { el.setAttribute("d", d); });
+  // Typesetting, one formula per idle period: first those the reader waits for, then the
+  // neighbouring positions of every control, so that stepping finds them ready.
+  var busy = false, warm = false;
+  function idle(job) {
+    if (window.requestIdleCallback) window.requestIdleCallback(job, { timeout: 400 });
+    else setTimeout(job, 30);
+  }
+  function nextJob() {
+    var wanted = formulas.filter(function (item) { return item.want !== item.shown && !item.cache.has(item.want); });
+    if (wanted.length) return [wanted[0], wanted[0].want];
+    if (!warm) return null;
+    for (var f = 0; f < formulas.length; f++) {
+      var item = formulas[f];
+      for (var c = 0; c < item.controls.length; c++) {
+        var k = item.controls[c];
+        for (var d = -1; d <= 1; d += 2) {
+          var p = cur[k] + d;
+          if (p < 0 || p >= data.controls[k].labels.length) continue;
+          var positions = cur.slice(); positions[k] = p;
+          var tex = texAt(item, positions);
+          if (tex !== item.shown && !item.cache.has(tex)) return [item, tex];
+        }
       }
-      if (formulas) {
-        [[fn.tex, fn.spec.tex], [fn.dtex, fn.spec.dtex]].forEach(function (pair) {
-          var text = formula(pair[1]);
-          pair[0].forEach(function (el) {
-            if (el.dataset.tex === text) return;
-            el.dataset.tex = text;
-            if (raw) showRaw(el);
-            else if (mathjax()) changed.push(el);
-            else el.textContent = "\\(" + text + "\\)";   // MathJax may still come and typeset it
-          });
-        });
+    }
+    return null;
+  }
+  function typeset(tex) {                   // a detached mjx-container for `tex`
+    var mj = mathjax();
+    return mj.tex2chtmlPromise(tex, { display: false }).then(function (node) {
+      if (mj.chtmlStylesheet) mj.chtmlStylesheet();   // CSS for any character not used before
+      return node;
+    });
+  }
+  function pump() {
+    if (busy || raw || !mathjax() || !mathjax().tex2chtmlPromise) return;
+    var job = nextJob();
+    if (!job) return;
+    busy = true;
+    idle(function () {
+      var item = job[0], tex = job[1];
+      typeset(tex).then(function (node) {
+        if (item.want === tex) put(item, node);
+        else item.cache.set(tex, node);
+      }, function () {}).then(function () { busy = false; pump(); });
+    });
+  }
+  function startWarm() {
+    if (warm) return;
+    warm = true;
+    var mj = mathjax();
+    if (mj && mj.startup && mj.startup.promise) mj.startup.promise.then(pump);
+  }
+  root.addEventListener("focusin", startWarm);
+  root.addEventListener("pointerover", startWarm);
+
+  // ---------------------------------------------------------------- drawing
+  function draw(withFormulas) {
+    var problems = [], span = { f: [Infinity, -Infinity], df: [0, 0] }, states = [];
+    fns.forEach(function (fn) {
+      var s = curveOf(fn, cur);
+      states.push(s);
+      if (s >= 0) {
+        extend(fn.fq, s * n, fn.spec.f, span.f);
+        extend(fn.dq, s * n, fn.spec.df, span.df);
       }
     });
-    note.textContent = problems.length ? "无效参数 · invalid parameters — " + problems.join("; ") : "";
-    if (changed.length) typeset(changed);
+    if (span.f[0] <= span.f[1]) {
+      ["f", "df"].forEach(function (key) {
+        var view = yView(span[key][0], span[key][1], views[key]), old = views[key];
+        views[key] = view;
+        if (view[0] !== old[0] || view[1] !== old[1]) yAxis(key);
+      });
+    }
+    var fLim = axis(views.f), dLim = axis(views.df);
+    fns.forEach(function (fn, k) {
+      var s = states[k];
+      if (s < 0) {
+        var error = fn.spec.errors[-1 - s];
+        problems.push([fn.spec.zh + "：" + fill(error.zh), fn.spec.en + ": " + fill(error.en)]);
+        fn.curveF.setAttribute("d", ""); fn.curveD.setAttribute("d", "");
+        fn.shades.forEach(function (el) { el.setAttribute("d", ""); });
+        return;
+      }
+      fn.curveF.setAttribute("d", curve(fn.fq, s * n, fn.spec.f, fLim));
+      fn.curveD.setAttribute("d", curve(fn.dq, s * n, fn.spec.df, dLim));
+      var d = shade(fn.sat, s * maskStride, fn.spec.band);
+      fn.shades.forEach(function (el) { el.setAttribute("d", d); });
+    });
+    if (withFormulas) formulas.forEach(function (item) { setFormula(item, texAt(item, cur)); });
+    note.innerHTML = problems.map(function (p) {
+      return "<p>" + bilingual("无效参数：" + p[0], "invalid parameters: " + p[1]) + "</p>";
+    }).join("");
+  }
+  function fill(template) {                 // {name} → the current value of that control
+    return template.replace(/\{(\w+)\}/g, function (whole, name) {
+      for (var k = 0; k < data.controls.length; k++) {
+        if (data.controls[k].name === name) return data.controls[k].labels[cur[k]];
+      }
+      return whole;
+    });
   }
 
   function show(k) {                       // a control's value text
     var c = data.controls[k], el = inputs[k], label = c.labels[cur[k]].replace(/-/g, "\u2212");
+    el.value = String(cur[k]);
     if (c.kind === "param") {
-      el.value = String(cur[k]);
       el.setAttribute("aria-valuetext", c.sym + " = " + label);
       var out = root.querySelector('output[for="' + el.id + '"]');
       if (out) out.textContent = label;
-    } else {
-      el.value = String(cur[k]);
     }
   }
 
   function move(k, position) {
     cur[k] = position;
-    // Static data holds one control off its start at a time, per function: put back the others.
-    fns.forEach(function (fn) {
-      var ctl = fn.spec.controls;
-      if (ctl.indexOf(k) < 0) return;
-      ctl.forEach(function (c) { if (c !== k && cur[c] !== base[c]) { cur[c] = base[c]; show(c); } });
-    });
     show(k);
     draw(true);
   }
@@ -175,18 +305,16 @@ function actlibExplorer(root, data) {
   root.querySelector(".actx-reset").addEventListener("click", function () {
     cur = base.slice();
     cur.forEach(function (_, k) { show(k); });
+    views = { f: data.view.f, df: data.view.df };
+    yAxis("f"); yAxis("df");
     setDerivative(data.deriv);
     draw(true);
   });
 
-  root.querySelectorAll(".actx-tex, .actx-dtex").forEach(function (el) {
-    var fn = data.fns[+el.dataset.fn];
-    el.dataset.tex = formula(el.classList.contains("actx-tex") ? fn.tex : fn.dtex);
-  });
   function checkMathJax() {
     if (mathjax()) return;
     raw = true;
-    root.querySelectorAll(".actx-tex, .actx-dtex").forEach(showRaw);
+    formulas.forEach(showRaw);
   }
   if (document.readyState === "complete") setTimeout(checkMathJax, 0);
   else window.addEventListener("load", checkMathJax);
