@@ -94,7 +94,7 @@ def alt_problem(src: str, alt: str) -> str | None:
         return f"{src}: the Chinese half of {alt!r} has no Chinese"
     if not en or CJK.search(en) or len(LATIN.findall(en)) < 10:
         return f"{src}: the English half of {alt!r} is not English prose"
-    if re.search(r"[/\\]|\.(?:png|svg|jpe?g)\b", alt):
+    if re.search(r"_images|\.(?:png|svg|jpe?g)\b|^\.{0,2}/", alt):
         return f"{src}: alt {alt!r} looks like a path"
     return None
 
