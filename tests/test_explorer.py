@@ -4,6 +4,7 @@
 registers, so a missing activation fails here as it does everywhere else.
 """
 
+import ast
 import base64
 import hashlib
 import itertools
@@ -12,6 +13,7 @@ import os
 import re
 import subprocess
 import sys
+import warnings
 from pathlib import Path
 from unittest import mock
 
@@ -439,3 +441,106 @@ def test_static_tick_labels_read_as_their_positions(lo, hi):
     for tick, label in zip(ticks, labels):
         assert lo - 1e-9 <= tick <= hi + 1e-9
         assert float(label.replace("−", "-")) == pytest.approx(tick, abs=1e-12), (tick, label)
+
+
+# --------------------------------------------------------------------------- y-axes of the book's explorers
+def book_explorers() -> list[tuple[str, list, dict]]:
+    """Every explore(...) call in the chapters that makes an explorer: (chapter, args, keywords)."""
+    calls = []
+    for path in sorted((ROOT / "chapters").glob("*.ipynb")):
+        for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
+            if cell["cell_type"] != "code":
+                continue
+            with warnings.catch_warnings():     # a cell's own SyntaxWarning is nbval's business, not ours
+                warnings.simplefilter("ignore")
+                tree = ast.parse("".join(cell["source"]))
+            for node in ast.walk(tree):
+                name = getattr(node, "func", None)
+                if isinstance(node, ast.Call) and getattr(name, "attr", getattr(name, "id", "")) == "explore":
+                    args = [ast.literal_eval(a) for a in node.args]
+                    kw = {k.arg: ast.literal_eval(k.value) for k in node.keywords}
+                    try:
+                        S.build(*args, **kw)
+                    except (TypeError, ValueError):       # a cell that shows explore's error message
+                        continue
+                    calls.append((path.stem, args, kw))
+    return calls
+
+
+BOOK = book_explorers()
+
+
+class Stored:
+    """The curves of a static explorer as its script reads them, and the y views it would show."""
+
+    def __init__(self, spec):
+        self.spec, self.data = spec, ST.payload(spec)
+        n = self.data["n"]
+        self.curves = [(ST.decode12(f["fq"]).reshape(-1, n), ST.decode12(f["dq"]).reshape(-1, n))
+                       for f in self.data["fns"]]
+
+    def ranges(self, positions: list[int]) -> dict[str, tuple[float, float] | None]:
+        shown: dict[str, list] = {"f": [], "df": []}
+        named = {c.name: p for c, p in zip(self.spec.controls, positions)}
+        for fn, stored in enumerate(self.data["fns"]):
+            k = stored["map"][ST.state_index(self.spec, fn, named)]
+            if k >= 0:
+                shown["f"].append(ST.decoded(self.curves[fn][0][k], stored["f"]))
+                shown["df"].append(ST.decoded(self.curves[fn][1][k], stored["df"]))
+        return {"f": S.data_range(shown["f"], zero=False), "df": S.data_range(shown["df"], zero=True)}
+
+
+def fill(span, view) -> float:
+    return (span[1] - span[0]) / (view[1] - view[0])
+
+
+def test_a_snapped_view_frames_any_curves():
+    """Snapping alone (no view kept) leaves the curves at least KEEP of the height, inside."""
+    rng = np.random.default_rng(3)
+    for lo, hi in [(0, 1), (-1, 1), (0.0067, 0.9933), (5.13, 9.13), (-10, 5), (0, 0), (-2e-5, 3e-5),
+                   *np.sort(rng.normal(0, 10, (200, 2)) * 10.0 ** rng.integers(-3, 4, (200, 1)), axis=1)]:
+        view = S.y_view(lo, hi)
+        assert view[0] <= lo and hi <= view[1]
+        assert hi == lo or fill((lo, hi), view) > S.KEEP
+        ticks, labels = S.y_ticks(view)
+        assert ticks[0] == pytest.approx(view[0]) and ticks[-1] == pytest.approx(view[1]) and 3 <= len(ticks) <= 13
+        assert all(float(lab.replace("−", "-")) == pytest.approx(t, abs=1e-9 * view[2]) for t, lab in zip(ticks, labels))
+
+
+@pytest.mark.parametrize(("chapter", "args", "kw"), BOOK, ids=[f"{c}:{a}" for c, a, _ in BOOK])
+def test_book_explorers_frame_their_curves_without_jumping(chapter, args, kw):
+    """Every state framed (the curves fill ≥ KEEP of the curve area); moving each slider over its
+    whole grid and back changes the y-limits of a panel at no more than 15 % of the steps."""
+    stored = Stored(S.build(*args, **kw))
+    spec = stored.spec
+    sizes = [len(c.grid) for c in spec.controls]
+    for positions in itertools.product(*map(range, sizes)):
+        for key, span in stored.ranges(list(positions)).items():
+            if span is not None:
+                view = S.y_view(*span)
+                assert view[0] <= span[0] and span[1] <= view[1]
+                assert span[0] == span[1] or fill(span, view) >= S.KEEP, (key, positions, span, view)
+    start = [c.base for c in spec.controls]
+    for k, control in enumerate(spec.controls):
+        views = {key: tuple(v) for key, v in stored.data["view"].items()}
+        path = [*range(control.base, -1, -1), *range(len(control.grid)), *range(len(control.grid) - 1, control.base - 1, -1)]
+        steps = changes = 0
+        for p in path:
+            for key, span in stored.ranges(start[:k] + [p] + start[k + 1:]).items():
+                if span is None:
+                    continue
+                view = S.y_view(*span, views[key])
+                assert span[0] == span[1] or fill(span, view) >= S.KEEP
+                steps += 1
+                changes += view[:2] != views[key][:2]
+                views[key] = view
+        assert changes <= 0.15 * steps, (control.name, changes, steps)
+
+
+def test_softplus_fills_its_panel_at_every_beta():
+    """The defect: one fixed y-axis for β from 0.1 to 10 left the curve in the bottom third."""
+    stored = Stored(S.build(["softplus", "relu"], x_range=(-4, 4)))
+    beta = stored.spec.controls[0]
+    for p in range(len(beta.grid)):
+        span = stored.ranges([p])["f"]
+        assert fill(span, S.y_view(*span)) >= 0.6, beta.grid[p]

@@ -223,9 +223,257 @@ def test_with_mathjax_the_formula_is_typeset_and_follows_the_slider(browser, tmp
         p.focus("input[type=range]")
         for _ in range(3):
             p.keyboard.press("ArrowRight")
-        p.wait_for_function("(b) => document.querySelector('.actx-tex').innerHTML !== b "
-                            "&& document.querySelector('.actx-tex mjx-container')", arg=before)
-        assert "0.45" in p.get_attribute(".actx-tex", "data-tex")
+        typeset_formula(p, ".actx-tex", r"H(x) = \begin{cases} 1 & x \ge 0.45 \\ 0 & x < 0.45 \end{cases}")
+        assert p.inner_html(".actx-tex") != before and "0.45" in p.text_content(".actx-tex mjx-assistive-mml")
         assert not p.query_selector(".actx-raw")
     finally:
         page.close()
+
+
+MATHJAX = Path(sysconfig.get_paths()["purelib"]) / "sphinx-mathjax-offline/static/mathjax/tex-chtml.js"
+WITH_MATHJAX = ('<script>window.MathJax = {options: {processHtmlClass: "tex2jax_process|mathjax_process|math"}};</script>'
+                f'<script defer src="{MATHJAX.as_uri()}"></script>')
+# Every call of MathJax's typesetting entry points, and whether it ran inside an input event's dispatch.
+SPY = """() => {
+    window.__calls = [];
+    let inInput = false;
+    document.addEventListener('input', () => { inInput = true; }, true);
+    window.addEventListener('input', () => { inInput = false; });
+    for (const name of ['typeset', 'typesetPromise', 'tex2chtml', 'tex2chtmlPromise', 'tex2svg', 'tex2svgPromise']) {
+        const real = MathJax[name];
+        if (!real) continue;
+        MathJax[name] = function (...args) {
+            window.__calls.push({name, inInput, tex: typeof args[0] === 'string' ? args[0] : null, t: performance.now()});
+            return real.apply(this, args);
+        };
+    }
+}"""
+LANGUAGE_CSS = ('<style>html[data-book-lang="zh"] [lang="en"], html[data-book-lang="en"] [lang="zh"]'
+                '{display:none !important}</style>')     # the book's rule (_static/language.css)
+CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def typeset_formula(page, selector: str, tex: str):
+    """Wait until ``selector`` shows ``tex`` typeset (not stale), the MathML MathJax made of it included."""
+    page.wait_for_function("([s, t]) => { const el = document.querySelector(s); return el.dataset.tex === t "
+                           "&& !el.classList.contains('actx-stale') && el.querySelector('mjx-container'); }",
+                           arg=[selector, tex])
+
+
+def test_rrelu_reaches_every_pair_and_says_why_a_pair_is_invalid(browser, tmp_path):
+    page = Page(browser, tmp_path, "rrelu")
+    try:
+        p = page.page
+        lower, upper = page.data["controls"]
+        sliders = p.query_selector_all("input[type=range]")
+        sliders[1].focus()
+        for _ in range(4):
+            p.keyboard.press("ArrowRight")                       # upper up ...
+        sliders[0].focus()
+        for _ in range(3):
+            p.keyboard.press("ArrowRight")                       # ... then lower up: upper stays
+        lo, up = lower["base"] + 3, upper["base"] + 4
+        assert (p.input_value(f"#{sliders[0].get_attribute('id')}"), p.input_value(f"#{sliders[1].get_attribute('id')}")) \
+            == (str(lo), str(up))
+        want = {"lower": lower["values"][lo], "upper": upper["values"][up]}
+        assert same_path(page.d(F), page.expected_curve(0, "f", **want))
+        assert p.text_content(".actx-note") == ""
+        # An invalid pair: lower above upper. The curve goes, the note says why, in both languages.
+        sliders[1].focus()
+        p.keyboard.press("Home")
+        assert page.d(F) == ""
+        zh, en = p.text_content('.actx-note [lang="zh"]'), p.text_content('.actx-note [lang="en"]')
+        assert "无效参数" in zh and "不能大于" in zh and lower["labels"][lo] in zh
+        assert "invalid parameters" in en and f"lower ({lower['labels'][lo]}) must not exceed upper (0)" in en
+        p.keyboard.press("End")
+        assert p.text_content(".actx-note") == "" and page.d(F) != ""
+    finally:
+        page.close()
+
+
+def test_a_step_swaps_formulas_without_typesetting_in_the_input_handler(browser, tmp_path):
+    page = Page(browser, tmp_path, "leaky_relu", head=WITH_MATHJAX)
+    try:
+        p = page.page
+        p.wait_for_selector(".actx-tex mjx-container")
+        p.evaluate(SPY)
+        (control,) = page.data["controls"]
+        base = control["base"]
+        start_node = p.evaluate_handle("document.querySelector('.actx-tex mjx-container')")
+        p.focus("input[type=range]")
+        p.wait_for_timeout(1500)                                  # idle time: the neighbours are typeset
+        before = p.evaluate("performance.now()")
+        p.keyboard.press("ArrowRight")
+        tex = rf"\operatorname{{LeakyReLU}}(x) = \begin{{cases}} x & x > 0 \\ {control['tex'][base + 1]} x & x \le 0 \end{{cases}}"
+        typeset_formula(p, ".actx-tex", tex)
+        calls = p.evaluate("window.__calls")
+        assert calls and not any(c["inInput"] for c in calls)    # MathJax never runs in the handler
+        made = [c for c in calls if c["tex"] == tex]
+        assert made and made[0]["t"] < before                     # typeset ahead, in idle time
+        assert control["labels"][base + 1] in p.text_content(".actx-tex mjx-assistive-mml")
+        # Back to the start: the first node comes back, typeset by nobody again.
+        count = len(calls)
+        p.keyboard.press("ArrowLeft")
+        assert p.evaluate("(node) => document.querySelector('.actx-tex mjx-container') === node", start_node)
+        p.keyboard.press("End")                                   # far away: typeset after the frame, then shown
+        far = control["tex"][-1]
+        p.wait_for_function("(v) => { const el = document.querySelector('.actx-tex');"
+                            " return el.dataset.tex.includes(v + ' x') && !el.classList.contains('actx-stale'); }", arg=far)
+        calls = p.evaluate("window.__calls")
+        assert len(calls) > count and not any(c["inInput"] for c in calls)
+        assert control["labels"][-1] in p.text_content(".actx-tex mjx-assistive-mml")
+    finally:
+        page.close()
+
+
+def test_y_axis_follows_the_rule_of_explorer_spec(browser, tmp_path):
+    """softplus with ReLU: stepping β up, the tick labels are those of explorer_spec.y_view."""
+    page = Page(browser, tmp_path, "softplus", "relu", x_range=(-4, 4))
+    try:
+        p = page.page
+        (beta,) = page.data["controls"]
+        spec = actlib.explore(["softplus", "relu"], x_range=(-4, 4)).spec
+        x = np.linspace(*page.data["x"], page.data["n"])
+        view = tuple(page.data["view"]["f"])
+        p.focus("input[type=range]")
+        seen = set()
+        for k in range(beta["base"] + 1, len(beta["values"])):
+            p.keyboard.press("ArrowRight")
+            curves = [spec.evaluate(fn, x, {"beta": beta["values"][k]})[0] for fn in range(2)]
+            view = S.y_view(*S.data_range(curves, zero=False), view)
+            labels = p.eval_on_selector_all(".actx-pf .actx-yticks text", "els => els.map(e => e.textContent)")
+            assert labels == S.y_ticks(view)[1], beta["values"][k]
+            seen.add(view[:2])
+        assert len(seen) >= 1
+        p.click("button.actx-reset")
+        assert p.eval_on_selector_all(".actx-pf .actx-yticks text", "els => els.map(e => e.textContent)") \
+            == S.y_ticks(tuple(page.data["view"]["f"]))[1]
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en", "both"])
+def test_one_language_at_a_time(browser, tmp_path, lang):
+    head = LANGUAGE_CSS + f'<script>document.documentElement.dataset.bookLang = "{lang}";</script>'
+    page = Page(browser, tmp_path, "rrelu", "leaky_relu", head=head)
+    try:
+        p = page.page
+        p.keyboard.press("Tab")                                        # something to say in the note:
+        p.eval_on_selector("input[type=range]", "el => { el.value = el.max; el.dispatchEvent(new Event('input')); }")
+        text = p.inner_text(".actx")
+        english = ("derivative", "reset", "function", "saturation", "invalid parameters", "lower bound")
+        chinese = ("导数", "重置", "函数", "饱和区", "无效参数", "下界")
+        assert "invalid parameters" in p.text_content(".actx-note")
+        if lang == "en":
+            assert not CJK.search(text), CJK.findall(text)[:10]
+            assert all(w in text for w in english) and " · " not in text
+        elif lang == "zh":
+            assert not any(w in text for w in english), text
+            assert all(w in text for w in chinese) and " · " not in text
+        else:
+            assert all(w in text for w in english + chinese) and "导数 · derivative" in text
+        for el in p.query_selector_all(".actx [aria-label]"):          # attributes: both, and each for the toggle
+            zh, en = el.get_attribute("data-zh-aria-label"), el.get_attribute("data-en-aria-label")
+            assert zh and en and CJK.search(zh) and not CJK.search(en)
+            assert el.get_attribute("aria-label") == f"{zh} · {en}"
+    finally:
+        page.close()
+
+
+def test_explorer_is_a_labelled_group_and_works_from_the_keyboard(browser, tmp_path):
+    page = Page(browser, tmp_path, "leaky_relu", "elu")
+    try:
+        p = page.page
+        root = p.query_selector(".actx")
+        assert root.get_attribute("role") == "group"
+        assert "Leaky ReLU" in root.get_attribute("data-en-aria-label") and "ELU" in root.get_attribute("data-en-aria-label")
+        for svg in p.query_selector_all("svg.actx-panel"):
+            assert svg.get_attribute("role") == "img" and svg.get_attribute("aria-label")
+        (slider,) = p.query_selector_all("input[type=range]")
+        label = p.text_content(f"label[for={slider.get_attribute('id')}]")
+        assert actlib.leaky_relu.name_en in label and actlib.elu.name_en in label   # the curves it moves
+        start = page.d(F)
+        p.keyboard.press("Tab")
+        assert p.evaluate("document.activeElement.type") == "range"
+        outline = p.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+        assert outline != "none"                                            # focus is visible
+        p.keyboard.press("ArrowRight")
+        assert page.d(F) != start
+        p.keyboard.press("Tab")
+        assert p.evaluate("document.activeElement.classList.contains('actx-deriv')")
+        p.keyboard.press("Space")
+        assert p.is_hidden(".actx-pdf")
+        p.keyboard.press("Tab")
+        assert p.evaluate("document.activeElement.classList.contains('actx-reset')")
+        p.keyboard.press("Enter")
+        assert page.d(F) == start and p.is_visible(".actx-pdf")
+    finally:
+        page.close()
+
+
+AXE = Path(__file__).resolve().parents[1] / "node_modules" / "axe-core" / "axe.min.js"
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_axe_finds_nothing_serious(browser, tmp_path, theme):
+    """axe-core on a page with two copies of one explorer (ids stay unique) and an overlay."""
+    assert AXE.is_file(), "axe-core is missing: npm ci"
+    style = ("<style>html[data-theme=dark]{--pst-color-background:#121212;--pst-color-text-base:#ced6dd;"
+             "--pst-color-border:#48566b} html[data-theme=dark] body{background:#121212;color:#ced6dd}</style>")
+    head = style + f'<script>document.documentElement.dataset.theme = "{theme}";</script>'
+    ex = actlib.explore(["relu", "leaky_relu", "elu"])
+    page = Page(browser, tmp_path, "rrelu", head=head + f'<script src="{AXE.as_uri()}"></script>')
+    try:
+        p = page.page
+        p.evaluate("(html) => document.body.insertAdjacentHTML('beforeend', html)", ex.html + ex.html.replace("actx-", "actx-", 1))
+        found = p.evaluate("""() => axe.run(document.querySelector('body'), {resultTypes: ['violations']}).then(r =>
+            r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+                        .map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', ')))""")
+        assert found == []
+        if theme == "dark":   # the dark palette, and text in the theme's colour
+            assert p.eval_on_selector(F, "el => getComputedStyle(el).stroke") == "rgb(86, 180, 233)"
+            assert p.eval_on_selector(".actx", "el => getComputedStyle(el).color") == "rgb(206, 214, 221)"
+    finally:
+        page.close()
+
+
+def test_a_bare_page_is_light_even_on_a_dark_system(browser, tmp_path):
+    context = browser.new_context(color_scheme="dark")
+    try:
+        p = context.new_page()
+        path = tmp_path / "bare.html"
+        path.write_text(f'<!doctype html><html><head><meta charset="utf-8"></head><body>{actlib.explore("elu").html}'
+                        "</body></html>", encoding="utf-8")
+        p.goto(path.as_uri())
+        assert p.eval_on_selector(F, "el => getComputedStyle(el).stroke") == "rgb(0, 114, 178)"
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_formulas_scroll_and_panels_fit_the_column(browser, tmp_path, width):
+    names = ["rrelu", "gelu", "mish", "silu"]
+    html = "".join(actlib.explore(n).html for n in names)
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    try:
+        p = context.new_page()
+        path = tmp_path / "narrow.html"
+        path.write_text(f'<!doctype html><html><head><meta charset="utf-8"><meta name="viewport" '
+                        f'content="width=device-width">{WITH_MATHJAX}</head><body style="margin:0 16px">'
+                        f'<main style="max-width:{min(width - 32, 760)}px">{html}</main></body></html>', encoding="utf-8")
+        p.goto(path.as_uri())
+        p.wait_for_function("document.querySelectorAll('.actx-tex mjx-container').length === 4")
+        assert p.evaluate("document.documentElement.scrollWidth") <= width     # no horizontal page overflow
+        column = p.evaluate("document.querySelector('main').getBoundingClientRect().right")
+        for panel in p.query_selector_all("svg.actx-panel:not([hidden])"):
+            assert panel.bounding_box()["x"] + panel.bounding_box()["width"] <= column + 0.5
+        cut = p.evaluate("""() => [...document.querySelectorAll('.actx-tex, .actx-dtex')].filter(el => {
+            if (el.scrollWidth <= el.clientWidth + 1) return false;          // fits
+            el.scrollLeft = 40;
+            return getComputedStyle(el).overflowX !== 'auto' || el.scrollLeft === 0;
+        }).map(el => el.dataset.tex)""")
+        assert cut == []
+        if width == 390:   # the RReLU formula is wider than a phone: it scrolls
+            assert p.evaluate("(() => { const el = document.querySelector('.actx-tex'); return el.scrollWidth > el.clientWidth; })()")
+    finally:
+        context.close()
