@@ -31,6 +31,7 @@ function actlibExplorer(root, data) {
       escape(en) + "</span>";
   }
 
+  data.grid = Math.max.apply(null, data.controls.map(function (c) { return c.labels.length; }).concat([1]));
   var n = data.n, g = data.geom, pw = g.w - g.l - g.r, ph = g.h - g.t - g.b;
   var X = [];
   for (var i = 0; i < n; i++) X.push((g.l + (i * pw) / (n - 1)).toFixed(1));
@@ -171,27 +172,31 @@ function actlibExplorer(root, data) {
     pump();
   }
 
-  // Typesetting, one formula per idle period: first those the reader waits for, then the
-  // neighbouring positions of every control, so that stepping finds them ready.
-  var busy = false, warm = false;
-  function idle(job) {
-    if (window.requestIdleCallback) window.requestIdleCallback(job, { timeout: 400 });
+  // Typesetting, one formula per idle period: first the ones the reader waits for (once the
+  // reader's input anywhere on the page has paused), then, nearest first, every position of each control with the others
+  // where they are, so that stepping and dragging find them ready. root.dataset.formulas says
+  // "ready" when nothing is left to do.
+  var busy = false, warm = false, lastInput = 0, QUIET = 120;
+  function idle(job, wait) {
+    if (window.requestIdleCallback) window.requestIdleCallback(job, wait ? { timeout: wait } : undefined);
     else setTimeout(job, 30);
   }
   function nextJob() {
     var wanted = formulas.filter(function (item) { return item.want !== item.shown && !item.cache.has(item.want); });
-    if (wanted.length) return [wanted[0], wanted[0].want];
+    if (wanted.length) return [wanted[0], wanted[0].want, true];
     if (!warm) return null;
-    for (var f = 0; f < formulas.length; f++) {
-      var item = formulas[f];
-      for (var c = 0; c < item.controls.length; c++) {
-        var k = item.controls[c];
-        for (var d = -1; d <= 1; d += 2) {
-          var p = cur[k] + d;
-          if (p < 0 || p >= data.controls[k].labels.length) continue;
-          var positions = cur.slice(); positions[k] = p;
-          var tex = texAt(item, positions);
-          if (tex !== item.shown && !item.cache.has(tex)) return [item, tex];
+    for (var distance = 1; distance < data.grid; distance++) {
+      for (var f = 0; f < formulas.length; f++) {
+        var item = formulas[f];
+        for (var c = 0; c < item.controls.length; c++) {
+          var k = item.controls[c];
+          for (var sign = 1; sign >= -1; sign -= 2) {
+            var p = cur[k] + sign * distance;
+            if (p < 0 || p >= data.controls[k].labels.length) continue;
+            var positions = cur.slice(); positions[k] = p;
+            var tex = texAt(item, positions);
+            if (tex !== item.shown && !item.cache.has(tex)) return [item, tex, false];
+          }
         }
       }
     }
@@ -207,15 +212,20 @@ function actlibExplorer(root, data) {
   function pump() {
     if (busy || raw || !mathjax() || !mathjax().tex2chtmlPromise) return;
     var job = nextJob();
+    root.dataset.formulas = job ? "busy" : "ready";
     if (!job) return;
     busy = true;
-    idle(function () {
+    idle(function run(deadline) {
+      var quiet = performance.now() - lastInput >= QUIET;
+      if (!quiet || (!job[2] && deadline && deadline.timeRemaining() < 12 && !deadline.didTimeout)) {
+        return idle(run, job[2] ? QUIET * 4 : 0);          // not while the reader is moving a slider
+      }
       var item = job[0], tex = job[1];
       typeset(tex).then(function (node) {
         if (item.want === tex) put(item, node);
         else item.cache.set(tex, node);
       }, function () {}).then(function () { busy = false; pump(); });
-    });
+    }, job[2] ? QUIET * 4 : 0);
   }
   function startWarm() {
     if (warm) return;
@@ -223,8 +233,17 @@ function actlibExplorer(root, data) {
     var mj = mathjax();
     if (mj && mj.startup && mj.startup.promise) mj.startup.promise.then(pump);
   }
+  ["keydown", "pointermove", "pointerdown", "input", "wheel"].forEach(function (type) {   // anywhere on the page
+    document.addEventListener(type, function () { lastInput = performance.now(); }, { capture: true, passive: true });
+  });
   root.addEventListener("focusin", startWarm);
   root.addEventListener("pointerover", startWarm);
+  if (window.IntersectionObserver) {        // or as soon as it comes near the window
+    var seen = new IntersectionObserver(function (entries) {
+      if (entries.some(function (e) { return e.isIntersecting; })) { seen.disconnect(); startWarm(); }
+    }, { rootMargin: "300px" });
+    seen.observe(root);
+  }
 
   // ---------------------------------------------------------------- drawing
   function draw(withFormulas) {
