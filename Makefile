@@ -17,8 +17,14 @@ $(STAMP): pyproject.toml requirements.txt requirements-dev.txt
 book: $(STAMP)
 	$(BIN)/jupyter-book build --warningiserror --nitpick --keep-going .
 
+# axe-core for the accessibility tests (package.json, exact versions in package-lock.json)
+AXE := node_modules/axe-core/axe.min.js
+$(AXE): package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $(AXE)
+
 ## test: every test: actlib, notebooks (nbval strict), book build, browser
-test: $(STAMP)
+test: $(STAMP) $(AXE)
 	$(BIN)/python -m pytest
 
 ## execute: re-run every chapter notebook in place, top to bottom, in a clean kernel

@@ -9,6 +9,7 @@ A function the spec lists but actlib lacks is still a test case, and fails (actl
 """
 
 import os
+from pathlib import Path
 
 import actlib
 import pytest
@@ -52,7 +53,10 @@ def pytest_generate_tests(metafunc):
 
 @pytest.fixture(scope="session")
 def html_dir(tmp_path_factory):
-    """The book built once per session (book.py), for the build and the browser tests."""
+    """The book built once per session (book.py), for the build and the browser tests; or, to look
+    again at a book already built, the HTML directory named by ``$BOOK_HTML``."""
+    if os.environ.get("BOOK_HTML"):
+        return Path(os.environ["BOOK_HTML"]).resolve()
     return book.build(tmp_path_factory.mktemp("book"))
 
 

@@ -47,17 +47,16 @@ def test_every_toc_page_is_built(html_dir):
         assert (html_dir / f"{page}.html").is_file(), f"{page} is in _toc.yml but was not built"
 
 
-def test_chapter_02_shows_its_figure(html_dir):
+def test_chapter_02_shows_its_figures_as_svg(html_dir):
     page = html_dir / "chapters" / "02_sigmoid_tanh.html"
-    images = [src for src in resources(page).images if src.endswith(".png") and "_images/" in src]
-    assert images, "chapter 02 has no PNG figure"
+    images = [src for src in resources(page).images if "_images/" in src]
+    assert images, "chapter 02 has no figure"
     for src in images:
-        png = (page.parent / src).resolve()
-        assert png.is_file(), f"{src} is referenced but not in the build"
-        header = png.read_bytes()[:24]
-        assert header[:8] == b"\x89PNG\r\n\x1a\n"
-        width = int.from_bytes(header[16:20], "big")
-        assert width >= 600, f"{src} is only {width} px wide"
+        figure = (page.parent / src).resolve()
+        assert figure.is_file(), f"{src} is referenced but not in the build"
+        assert figure.suffix == ".svg", f"{src}: a line plot is drawn as SVG"
+        root = figure.read_text(encoding="utf-8")
+        assert "<svg" in root and "viewBox" in root, f"{src} is not an SVG drawing"
 
 
 def test_chapter_02_math_is_ready_for_mathjax(html_dir):
