@@ -71,8 +71,8 @@ def characters(outdir: Path, scripts: list[Path]) -> set[int]:
 
 def sc_face() -> int:
     """The index of Noto Sans CJK SC in the package's font collection."""
-    collection = TTCollection(str(noto_cjk_sans_otc.FONT_PATH), lazy=True)
-    return next(i for i, font in enumerate(collection.fonts) if font["name"].getDebugName(1) == FACE)
+    with TTCollection(str(noto_cjk_sans_otc.FONT_PATH), lazy=True) as collection:
+        return next(i for i, font in enumerate(collection.fonts) if font["name"].getDebugName(1) == FACE)
 
 
 def _write_stylesheet(app):

@@ -12,10 +12,10 @@ def save_woff2(source: Path, characters: set[int], out: Path, font_number: int =
     ``options`` are fontTools subsetter options (e.g. ``hinting=False``). The font's timestamp is kept,
     so that two builds write the same bytes.
     """
-    font = TTFont(source, fontNumber=font_number, recalcTimestamp=False, lazy=True)
-    subsetter = subset.Subsetter(subset.Options(flavor="woff2", **options))
-    subsetter.populate(unicodes=characters)
-    subsetter.subset(font)
-    font.flavor = "woff2"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    font.save(out)
+    with TTFont(source, fontNumber=font_number, recalcTimestamp=False, lazy=True) as font:
+        subsetter = subset.Subsetter(subset.Options(flavor="woff2", **options))
+        subsetter.populate(unicodes=characters)
+        subsetter.subset(font)
+        font.flavor = "woff2"
+        out.parent.mkdir(parents=True, exist_ok=True)
+        font.save(out)

@@ -1,6 +1,6 @@
 """python -m benchmarks [SECTION ...] [--book]
 
-Runs the sections named (default: accuracy speed explorer; --book adds book and suite, the slow
+Runs the sections named (default: accuracy speed explorer weight; --book adds book and suite, the slow
 ones), prints their tables, and writes results/latest.json and results/latest.md. Sections not run
 keep the figures of the previous run, each with the date it was measured on.
 """
@@ -14,17 +14,18 @@ import math
 import os
 from pathlib import Path
 
-from . import accuracy, book, explorer, machine, pair, render_machine, speed
+from . import accuracy, book, explorer, machine, pair, render_machine, speed, weight
 
 RESULTS = Path(__file__).resolve().parent / "results"
 SECTIONS = {  # name: (run, render, heading)
     "accuracy": (accuracy.run, accuracy.render, "精度 · Accuracy"),
     "speed": (speed.run, speed.render, "速度 · Speed"),
     "explorer": (explorer.run, explorer.render, "探索器 · Explorer"),
+    "weight": (weight.run, weight.render, "页面重量 · Page weight"),
     "book": (book.run, book.render, "构建整本书 · Building the book"),
     "suite": (book.run_suite, book.render_suite, "运行全部测试 · Running every test"),
 }
-DEFAULT = ["accuracy", "speed", "explorer"]
+DEFAULT = ["accuracy", "speed", "explorer", "weight"]
 
 
 def encode(obj):
