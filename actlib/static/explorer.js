@@ -230,8 +230,14 @@ function actlibExplorer(root, data) {
   function startWarm() {
     if (warm) return;
     warm = true;
-    var mj = mathjax();
-    if (mj && mj.startup && mj.startup.promise) mj.startup.promise.then(pump);
+    afterLoad(function () {
+      var mj = mathjax();
+      if (mj && mj.startup && mj.startup.promise) mj.startup.promise.then(pump);
+    });
+  }
+  function afterLoad(job) {                 // MathJax (a deferred script) is there by the load event
+    if (document.readyState === "complete") setTimeout(job, 0);
+    else window.addEventListener("load", job);
   }
   ["keydown", "pointermove", "pointerdown", "input", "wheel"].forEach(function (type) {   // anywhere on the page
     document.addEventListener(type, function () { lastInput = performance.now(); }, { capture: true, passive: true });
@@ -335,8 +341,7 @@ function actlibExplorer(root, data) {
     raw = true;
     formulas.forEach(showRaw);
   }
-  if (document.readyState === "complete") setTimeout(checkMathJax, 0);
-  else window.addEventListener("load", checkMathJax);
+  afterLoad(checkMathJax);
   root.querySelector(".actx-controls").removeAttribute("hidden");
   setDerivative(deriv.checked);
   draw(false);
