@@ -217,7 +217,12 @@ def test_search_finds_every_page_whose_prose_holds_the_word(visit, html_dir, ter
     found = {re.sub(r"\.html.*$", "", href.split("/", 3)[-1])
              for href in page.eval_on_selector_all("#search-results li > a", "links => links.map(a => a.href)")}
     assert expected <= found, f"{term!r}: pages not found: {sorted(expected - found)}"
-    snippets = page.eval_on_selector_all("#search-results p.context", "ps => ps.map(p => p.textContent)")
+    results = page.eval_on_selector_all("#search-results li", """items => items.map(li =>
+        [li.querySelector('a').href, li.querySelector('p.context')?.textContent || ''])""")
+    snippets = [text for _, text in results]
+    assert all(s.strip() for s in snippets), f"{term!r}: results without a snippet of the page's text"
+    chapters = [text for href, text in results if "/chapters/" in href]
+    assert _language_problems(chapters, v.language()) == [], f"{term!r}: chapter snippets in the other language"
     navigation = [s[:80] for s in snippets if re.search(r"\.ipynb|\.pdf|Contents|Binder|Colab", s)]
     assert navigation == [], f"{term!r}: snippets show navigation text: {navigation}"
     assert v.errors == []

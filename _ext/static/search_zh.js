@@ -3,7 +3,7 @@
  * A Chinese query has no spaces; the index holds the words jieba cut the pages into. splitQuery
  * cuts each run of Chinese characters into the longest words the index knows (forward maximum
  * matching), so 激活函数 or 梯度消失问题 find the pages that hold them. Result snippets are taken
- * from the page's article alone (not its navigation), without code and without the prose of the
+ * from the page's article alone (not its navigation), without code cells and their outputs and without the prose of the
  * language the reader has not chosen; titles and the theme's messages are split like the rest of
  * the page (language.js).
  */
@@ -44,14 +44,14 @@
   function htmlToText(htmlString, anchor) {
     var doc = new DOMParser().parseFromString(htmlString, "text/html");
     var lang = document.documentElement.getAttribute("data-book-lang");
-    var drop = [".headerlink", "script", "style", ".cell_input", ".bl-sep", ".prev-next-area", "nav", ".actx"];
+    var drop = [".headerlink", "script", "style", ".cell", ".bl-sep", ".prev-next-area", "nav", ".actx"];
     if (lang === "zh") drop.push('[lang="en"]');
     if (lang === "en") drop.push('[lang="zh"]');
-    drop.forEach(function (selector) {
-      doc.querySelectorAll(selector).forEach(function (el) { el.remove(); });
-    });
     var article = doc.querySelector("article") || doc.querySelector('[role="main"]');
     if (!article) return "";
+    drop.forEach(function (selector) {
+      article.querySelectorAll(selector).forEach(function (el) { el.remove(); });
+    });
     var block = anchor ? article.querySelector(anchor) : null;
     return (block || article).textContent.replace(/\s+/g, " ");
   }
