@@ -250,7 +250,7 @@ def axis_limits(view: tuple, count: int) -> tuple[float, float]:
 def band(fn: int, count: int) -> tuple[float, float]:
     """Vertical extent (axes fraction, 0 = bottom) of function ``fn``'s saturation shading:
     the full height when one function is shown, else a strip per function along the top, in
-    headroom that :func:`view_limits` keeps free of curves."""
+    headroom that :func:`axis_limits` keeps free of curves."""
     if count == 1:
         return 0.0, 1.0
     height = min(BAND, 0.24 / count)
