@@ -194,8 +194,8 @@ def _panel_svg(key: str, frame: _Frame, view: tuple, title: tuple[str, str, str]
     parts.append(f'<g class="actx-ticks"><g class="actx-yticks">{ylabels}</g>{"".join(xlabels)}</g>')
     parts.append(f'<text class="actx-axis" x="{right}" y="{g["h"] - 2}" text-anchor="end">x</text>')
     parts.append(f'<text class="actx-title" x="{left}" y="{top - 9}"><tspan class="actx-fx">{title[0]}</tspan>'
-                 f'<tspan dx="8" lang="zh">{html.escape(title[1])}</tspan>'
-                 f'<tspan lang="en"><tspan class="actx-sep"> · </tspan>{html.escape(title[2])}</tspan></text>')
+                 f'<tspan dx="8"><tspan lang="zh">{html.escape(title[1])}</tspan>'
+                 f'<tspan lang="en"><tspan class="actx-sep"> · </tspan>{html.escape(title[2])}</tspan></tspan></text>')
     parts.append("</svg>")
     return "".join(parts)
 
