@@ -172,14 +172,23 @@
     return null;
   }
 
+  function shown(el) {
+    return el.getClientRects().length > 0;
+  }
+
+  // A hidden block's twin: the nearest sibling block in a language still shown (after it first).
   function standIn(el) {
-    if (el.getClientRects().length) return el;
+    if (shown(el)) return el;
     var block = el.closest("div[lang]");
     if (!block) return el;
-    var twin = [block.nextElementSibling, block.previousElementSibling].filter(function (b) {
-      return b && b.matches("div[lang]") && b.getClientRects().length;
-    })[0];
-    return twin || block.parentElement;
+    for (var step = 0; step < 2; step++) {
+      for (var s = step ? block.previousElementSibling : block.nextElementSibling; s;
+           s = step ? s.previousElementSibling : s.nextElementSibling) {
+        if (s.matches("div[lang]") && shown(s)) return s;
+        if (!s.matches("div[lang]") && shown(s)) break;     // past the pair: another block
+      }
+    }
+    return block.parentElement;
   }
 
   function apply(value, keepPlace) {

@@ -164,7 +164,8 @@ def test_switching_language_keeps_the_reader_in_place(visit):
     page.mouse.wheel(0, 30)               # the paragraph's first line now just under the header
     page.wait_for_timeout(300)
     before = block.bounding_box()["y"]
-    page.get_by_role("button", name="English", exact=True).click()
+    button = page.get_by_role("button", name="English", exact=True).bounding_box()
+    page.mouse.click(button["x"] + button["width"] / 2, button["y"] + button["height"] / 2)   # as a reader: no scrolling to it
     twin = block.locator("xpath=following-sibling::div[@lang='en'][1]")
     after = twin.bounding_box()["y"]
     assert abs(after - before) <= 40, f"the paragraph moved from y={before:.0f} to y={after:.0f}"
