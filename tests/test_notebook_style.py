@@ -22,6 +22,8 @@ between the pairs.
 Stored outputs: from one clean top-to-bottom run (execution counts 1, 2, 3, …), with no error,
 no stderr and no object addresses. A Markdown table printed by a cell has in every row as many
 cells (unescaped ``|``) as its header, so no ``|`` inside a cell (``$\\log(|x| + 1)$``) splits it.
+Printed Markdown outside its tables mixes no Chinese and English words in one text: each language
+is a piece of its own (``<span lang>`` or ``<div lang>``, actlib.display), so the book shows one.
 """
 
 import re
@@ -46,6 +48,9 @@ LATIN = re.compile(r"[A-Za-z]")
 ADDRESS = re.compile(r" at 0x[0-9a-fA-F]{6,}")
 CELL_BAR = re.compile(r"(?<!\\)\|")
 TABLE_RULE = re.compile(r"^\|(?:\s*:?-+:?\s*\|)+$")
+LANG_PIECE = re.compile(r'<(div|span) lang="(?:zh|en)">.*?</\1>', re.S)
+CODE_OR_MATH = re.compile(r"`[^`]*`|\$\$.*?\$\$|\$[^$]*\$", re.S)
+WORD = re.compile(r"[A-Za-z]{2,}")
 
 
 def blank_fences(text: str) -> str:
@@ -207,3 +212,29 @@ def test_printed_tables_keep_their_columns(path):
                 for output in cell.outputs
                 for problem in table_problems(output.get("data", {}).get("text/markdown", ""))]
     assert not problems, f"{path.name}:\n" + "\n".join(problems)
+
+
+def mixed_lines(markdown: str) -> list[str]:
+    """Lines of printed Markdown, outside tables, language pieces, code and math, that hold both
+    Chinese and English words."""
+    text = CODE_OR_MATH.sub("", LANG_PIECE.sub("", markdown))
+    return [line.strip() for line in text.split("\n")
+            if not line.lstrip().startswith("|") and CJK.search(line) and WORD.search(line)]
+
+
+def test_mixed_lines_sees_both_languages_in_one_text():
+    assert mixed_lines("死亡单元比例 · dead share: 0.25") == ["死亡单元比例 · dead share: 0.25"]
+    assert mixed_lines('<span lang="zh">比例 **0.25**</span> · <span lang="en">share **0.25**</span>') == []
+    assert mixed_lines('<div lang="zh">\n\n- 有界：`relu`\n\n</div>\n\n<div lang="en">\n\n- bounded\n\n</div>') == []
+    assert mixed_lines("| 模型 · model |\n|---|\n| 线性 · linear |") == []
+    assert mixed_lines("`rgb` → `p` (600, 512) 灰度, $\\mathrm{max}$") == []
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_printed_text_keeps_the_languages_apart(path):
+    nb = nbformat.read(path, as_version=4)
+    problems = [f"cell {i}: {line[:80]}"
+                for i, cell in enumerate(nb.cells) if cell.cell_type == "code"
+                for output in cell.outputs
+                for line in mixed_lines(output.get("data", {}).get("text/markdown", ""))]
+    assert not problems, f"{path.name}: print each language in its own piece (actlib.display):\n" + "\n".join(problems)
