@@ -18,6 +18,7 @@ BREAK = re.compile(r" ?· ")                              # "中文 · English",
 NUMBER = re.compile(r"^((?:[A-Z]|\d+)(?:\.\d+)*\s+)")   # "2.1 ", "A.3 "
 CJK = re.compile(r"[\u3400-\u9fff\uff00-\uffef]")
 CJK_THEN_LATIN = re.compile(r"^(.*[\u3400-\u9fff][^A-Za-z]*?)\s+([A-Za-z].*)$")
+LATIN = re.compile(r"[A-Za-z]")
 
 
 class lang_span(nodes.inline):
@@ -52,7 +53,8 @@ def _cut(children: list, header: bool):
         if isinstance(child, nodes.raw) and child.astext().strip().lower() in {"<br>", "<br/>", "<br />"}:
             return children[:i], children[i + 1:]
     if len(children) == 1 and isinstance(children[0], nodes.Text) and (m := CJK_THEN_LATIN.match(str(children[0]))):
-        return [nodes.Text(m.group(1))], [nodes.Text(m.group(2))]
+        if not LATIN.search(m.group(1)):           # "训练集 train", not "门用 sigmoid，候选状态用 tanh"
+            return [nodes.Text(m.group(1))], [nodes.Text(m.group(2))]
     return None
 
 
@@ -68,8 +70,8 @@ def split(node: nodes.Element, header: bool = False) -> bool:
     zh, en = cut
     if not CJK.search(_text_of(zh)) and CJK.search(_text_of(en)):
         zh, en = en, zh
-    if not _text_of(zh).strip() or not _text_of(en).strip() or CJK.search(_text_of(en)):
-        return False
+    if not CJK.search(_text_of(zh)) or not _text_of(en).strip() or CJK.search(_text_of(en)):
+        return False                              # not a Chinese half and an English half
     shared = []
     if zh and isinstance(zh[0], nodes.Text) and (m := NUMBER.match(str(zh[0]))):
         shared = [nodes.Text(m.group(1))]

@@ -14,6 +14,8 @@ import math
 import os
 from pathlib import Path
 
+from actlib.display import spans
+
 from . import accuracy, book, explorer, machine, pair, render_machine, speed, weight
 
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -65,8 +67,8 @@ def markdown(results: dict) -> str:
             parts.append(pair(f"尚未测量：运行 `python -m benchmarks {name}`。",
                               f"Not measured yet: run `python -m benchmarks {name}`."))
         else:
-            parts.append(f"*测量日期 · date: {section['date']}；1 分钟平均负载 · 1-minute load average: "
-                         f"{section['load']:.2f}*")
+            parts.append(spans(f"*测量日期：{section['date']}；1 分钟平均负载：{section['load']:.2f}*",
+                               f"*Measured on {section['date']}; 1-minute load average: {section['load']:.2f}*"))
             parts.append(render(section["figures"]))
         parts.append(f"<!-- /{name} -->")
     return "\n\n".join(parts) + "\n"

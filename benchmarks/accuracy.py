@@ -16,6 +16,7 @@ import sys
 import numpy as np
 
 import actlib
+from actlib.display import spans
 
 from . import ROOT, pair, peers
 
@@ -139,7 +140,7 @@ def render(results: dict) -> str:
         "the library lacks the function (or that actlib is exact everywhere).")]
     for dtype in DTYPES:
         for quantity, zh in zip(QUANTITIES, ("函数值", "导数")):
-            parts.append(f"**{dtype} · {zh} · {quantity}**\n\n{table(results, dtype, quantity)}")
+            parts.append(f"**{dtype}** {spans(f'**{zh}**', f'**{quantity}**')}\n\n{table(results, dtype, quantity)}")
     lagging = behind(results)
     parts.append(pair(
         f"在 {span} 上，actlib 的最大误差超过最准对照的两倍（且多出一个 ulp 以上）的情形有：" + "；".join(lagging) + "。"

@@ -25,6 +25,7 @@ from pathlib import Path
 import numpy as np
 
 import actlib
+from actlib.display import spans
 from actlib import explorer_spec as S
 from actlib.explorer_static import payload
 
@@ -274,8 +275,8 @@ def render(results: dict) -> str:
     zh = "；".join(f"{z}，{'达标' if ok else '未达标'}" for ok, z, _ in verdict) + "。"
     en = "; ".join(f"{e}: {'met' if ok else 'missed'}" for ok, _, e in verdict) + "."
     return "\n\n".join([
-        "**实时更新（内核中）· Live update (in a kernel)**\n\n" + "\n".join(live_rows),
-        "**书中页面的滑块延迟（无头 Chromium）· Slider latency in the book's pages (headless Chromium)**\n\n"
-        + _protocol(results.get("protocol")) + "\n".join(static_rows),
-        "**静态探索器大小 · Static explorer size**\n\n" + "\n".join(size_rows),
+        spans("**实时更新（内核中）**", "**Live update (in a kernel)**") + "\n\n" + "\n".join(live_rows),
+        spans("**书中页面的滑块延迟（无头 Chromium）**", "**Slider latency in the book's pages (headless Chromium)**")
+        + "\n\n" + _protocol(results.get("protocol")) + "\n".join(static_rows),
+        spans("**静态探索器大小**", "**Static explorer size**") + "\n\n" + "\n".join(size_rows),
         pair(zh, en)])

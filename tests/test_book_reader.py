@@ -24,7 +24,7 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 # Visible text nodes outside code, math and figures (which are shared by both languages), with the
 # element they sit in; attributes a reader meets (alt text, labels of visible controls) too.
 VISIBLE_TEXT = """() => {
-  const skip = 'pre, code, kbd, mjx-container, .math, script, style, noscript, svg, .highlight, .book-lang-toggle';
+  const skip = 'pre, code, kbd, mjx-container, .math, script, style, noscript, svg, .highlight, .book-lang-toggle, [lang="zh-CN"]';
   const out = [];
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   let node;
@@ -52,8 +52,9 @@ PARENTHESES = re.compile(r"（[^）]*）|\([^)]*\)")
 
 
 def _language_problems(texts: list[str], lang: str) -> list[str]:
-    """The texts a reader of ``lang`` alone should not see. Names of the language buttons (the
-    toggle) and text in <kbd> (a button's label quoted in the prose) are left out by VISIBLE_TEXT."""
+    """The texts a reader of ``lang`` alone should not see. Left out by VISIBLE_TEXT: the names of
+    the language buttons (the toggle), text in <kbd> (a button's label quoted in the prose) and
+    a term quoted in the other language on purpose, marked lang="zh-CN" (the glossary's pairs)."""
     if lang == "en":
         return [t[:80] for t in texts if CJK.search(t)]
     return [t[:80] for t in texts if ENGLISH_PROSE.search(PARENTHESES.sub("", t))]
