@@ -8,7 +8,7 @@
     presses and pointer drags: from the reader's event (its timeStamp) to the callback of the next
     animation frame, median and 95th percentile per page; goals ≤ 8 ms and ≤ 16 ms. The script's
     own input-handler time is given beside it. The book is built into a temporary directory, or
-    read from $BENCH_BOOK_HTML;
+    read from $BOOK_HTML;
   * bytes of the static explorer (its text/html) for single functions and overlays; goal ≤ 200 kB.
 """
 
@@ -215,8 +215,8 @@ def sizes() -> list[dict]:
 
 def run() -> dict:
     """Every figure; the static latency on the book built into a temporary directory, or on the
-    HTML folder named by $BENCH_BOOK_HTML (e.g. one built with --path-output)."""
-    html = os.environ.get("BENCH_BOOK_HTML")
+    HTML folder named by $BOOK_HTML (e.g. one built with --path-output)."""
+    html = os.environ.get("BOOK_HTML")
     return {"goals": GOALS, "live": live(), "static": static(Path(html) if html else None), "sizes": sizes(),
             "protocol": {"presses": PRESSES, "gap_ms": GAP_MS, "drag_steps": DRAG_STEPS}}
 
