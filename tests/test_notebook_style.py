@@ -204,13 +204,16 @@ def test_table_problems_sees_a_split_cell():
     assert len(table_problems(good.replace("\\|", "|"))) == 1
 
 
+def printed_markdown(path) -> list[tuple[int, str]]:
+    """(cell index, Markdown) of every Markdown output stored in the notebook at ``path``."""
+    nb = nbformat.read(path, as_version=4)
+    return [(i, output.get("data", {}).get("text/markdown", ""))
+            for i, cell in enumerate(nb.cells) if cell.cell_type == "code" for output in cell.outputs]
+
+
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
 def test_printed_tables_keep_their_columns(path):
-    nb = nbformat.read(path, as_version=4)
-    problems = [f"cell {i}: {problem}"
-                for i, cell in enumerate(nb.cells) if cell.cell_type == "code"
-                for output in cell.outputs
-                for problem in table_problems(output.get("data", {}).get("text/markdown", ""))]
+    problems = [f"cell {i}: {problem}" for i, markdown in printed_markdown(path) for problem in table_problems(markdown)]
     assert not problems, f"{path.name}:\n" + "\n".join(problems)
 
 
@@ -232,9 +235,5 @@ def test_mixed_lines_sees_both_languages_in_one_text():
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
 def test_printed_text_keeps_the_languages_apart(path):
-    nb = nbformat.read(path, as_version=4)
-    problems = [f"cell {i}: {line[:80]}"
-                for i, cell in enumerate(nb.cells) if cell.cell_type == "code"
-                for output in cell.outputs
-                for line in mixed_lines(output.get("data", {}).get("text/markdown", ""))]
+    problems = [f"cell {i}: {line[:80]}" for i, markdown in printed_markdown(path) for line in mixed_lines(markdown)]
     assert not problems, f"{path.name}: print each language in its own piece (actlib.display):\n" + "\n".join(problems)
