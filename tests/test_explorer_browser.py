@@ -477,6 +477,9 @@ def test_formulas_scroll_and_panels_fit_the_column(browser, tmp_path, width):
             return getComputedStyle(el).overflowX !== 'auto' || el.scrollLeft === 0;
         }).map(el => el.dataset.tex)""")
         assert cut == []
+        unreachable = p.evaluate("""() => [...document.querySelectorAll('.actx-tex, .actx-dtex')]
+            .filter(el => el.scrollWidth > el.clientWidth + 1 && el.tabIndex < 0).map(el => el.dataset.tex)""")
+        assert unreachable == [], "a formula that scrolls cannot be reached from the keyboard"
         if width == 390:   # the RReLU formula is wider than a phone: it scrolls
             assert p.evaluate("(() => { const el = document.querySelector('.actx-tex'); return el.scrollWidth > el.clientWidth; })()")
     finally:

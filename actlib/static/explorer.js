@@ -160,6 +160,13 @@ function actlibExplorer(root, data) {
     item.el.replaceChildren(node);
     item.shown = item.el.dataset.tex = item.want;
     item.el.classList.remove("actx-stale");
+    idle(function () { focusableIfScrolling(item.el); });
+  }
+  // A formula wider than its row scrolls sideways: then the keyboard can reach and scroll it too.
+  // Measured in idle time, never in the input handler (a read of scrollWidth forces a layout).
+  function focusableIfScrolling(el) {
+    if (el.scrollWidth > el.clientWidth + 1) el.setAttribute("tabindex", "0");
+    else el.removeAttribute("tabindex");
   }
   function setFormula(item, tex) {
     item.want = tex;
@@ -337,7 +344,13 @@ function actlibExplorer(root, data) {
   });
 
   function checkMathJax() {
-    if (mathjax()) return;
+    var mj = mathjax();
+    if (mj) {
+      if (mj.startup && mj.startup.promise) {
+        mj.startup.promise.then(function () { formulas.forEach(function (item) { focusableIfScrolling(item.el); }); });
+      }
+      return;
+    }
     raw = true;
     formulas.forEach(showRaw);
   }
