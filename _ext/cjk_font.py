@@ -20,7 +20,7 @@ from pathlib import Path
 import noto_cjk_sans_otc
 from fontTools.ttLib import TTCollection
 
-from font_subset import save_woff2
+from font_subset import built_pages, save_woff2
 
 FAMILY = "Book CJK SC"
 FACE = "Noto Sans CJK SC"
@@ -62,9 +62,8 @@ def stylesheet() -> str:
 
 def characters(outdir: Path, scripts: list[Path]) -> set[int]:
     """Every character of the CJK blocks in the built pages and in ``scripts``."""
-    pages = [p for p in outdir.rglob("*.html") if "_static" not in p.relative_to(outdir).parts]
     found = set()
-    for path in sorted(pages) + sorted(scripts):
+    for path in built_pages(outdir) + sorted(scripts):
         found |= set(CJK.findall(html.unescape(path.read_text(encoding="utf-8"))))
     return {ord(c) for c in found}
 

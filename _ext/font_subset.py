@@ -6,6 +6,11 @@ from fontTools import subset
 from fontTools.ttLib import TTFont
 
 
+def built_pages(outdir: Path) -> list[Path]:
+    """The built HTML pages, whose text a subset must cover (the theme's fragments in _static left out)."""
+    return sorted(p for p in outdir.rglob("*.html") if "_static" not in p.relative_to(outdir).parts)
+
+
 def save_woff2(source: Path, characters: set[int], out: Path, font_number: int = -1, **options) -> None:
     """Write ``source`` (face ``font_number`` of a collection), reduced to ``characters``, to ``out``.
 

@@ -13,7 +13,7 @@ it, which are cut to those icons' glyphs and to the icon characters of the pages
 import re
 from pathlib import Path
 
-from font_subset import save_woff2
+from font_subset import built_pages, save_woff2
 
 OUT = Path("_static", "icons")
 ICON_RULE = re.compile(r'((?:\.fa-[a-z0-9-]+:(?:before|after),?)+)\{content:"\\([0-9a-f]+)"\}')
@@ -24,14 +24,10 @@ ICON_NAME = re.compile(r"\bfa-[a-z0-9-]+")
 PRIVATE_USE = re.compile(r"[\ue000-\uf8ff]|\\(f[0-9a-f]{3}|e[0-9a-f]{3})\b", re.I)
 
 
-def pages(outdir: Path) -> list[Path]:
-    return sorted(p for p in outdir.rglob("*.html") if "_static" not in p.relative_to(outdir).parts)
-
-
 def used(outdir: Path) -> tuple[set[str], set[int]]:
     """The ``fa-*`` names the pages and their scripts use, and the icon characters of their other stylesheets."""
     names, assets = set(), set()
-    for page in pages(outdir):
+    for page in built_pages(outdir):
         text = page.read_text(encoding="utf-8")
         names |= {n for classes in CLASS.findall(text) for n in ICON_NAME.findall(classes)}
         assets |= {(page.parent / url).resolve() for url in ASSET.findall(text)}

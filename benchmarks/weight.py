@@ -19,7 +19,7 @@ import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from tools.browser import CHROMIUM, CHROMIUM_ARGS, serve
+from tools.browser import CHROMIUM, CHROMIUM_ARGS, built_pages, serve
 
 from . import ROOT, pair
 from .book import JUPYTER_BOOK
@@ -31,12 +31,6 @@ EVERYTHING = """() => {   // every figure, lazy or not, and every font the types
     const images = Array.from(document.images, img => { img.loading = 'eager'; return img.decode().catch(() => null); });
     return Promise.all(images).then(() => document.fonts.ready).then(() => null);
 }"""
-
-
-def built_pages(html: Path) -> list[str]:
-    """The pages of the book, as paths relative to the HTML directory (theme fragments excluded)."""
-    return sorted(str(p.relative_to(html)) for p in html.rglob("*.html")
-                  if "_static" not in p.relative_to(html).parts)
 
 
 def fc_files(pattern: str) -> set[str]:
@@ -99,7 +93,7 @@ def measure(html: Path) -> list[dict]:
             browsers = {"local_fonts": launch(p.chromium),
                         "no_cjk_font": launch(p.chromium, no_cjk_fontconfig(Path(tmp)))}
             pages = [{"page": name} | {case: summary(transfer(b, html, site + name)) for case, b in browsers.items()}
-                     for name in built_pages(html)]
+                     for name in (str(p.relative_to(html)) for p in built_pages(html))]
             for b in browsers.values():
                 b.close()
     finally:

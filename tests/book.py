@@ -15,6 +15,8 @@ from pathlib import Path
 
 import yaml
 
+from tools.browser import built_pages  # noqa: F401  (the tests take it from here, beside toc_pages)
+
 ROOT = Path(__file__).resolve().parent.parent
 JUPYTER_BOOK = Path(sys.executable).with_name("jupyter-book")
 
@@ -53,8 +55,3 @@ def build(out: Path) -> Path:
     )
     print(f"book built in {seconds:.1f} s")
     return out / "_build" / "html"
-
-
-def built_pages(html_dir: Path) -> list[Path]:
-    """Every HTML page of the book (the theme's template fragments in _static are not pages)."""
-    return [p for p in html_dir.rglob("*.html") if "_static" not in p.relative_to(html_dir).parts]

@@ -27,6 +27,11 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+def built_pages(html_dir: Path) -> list[Path]:
+    """Every HTML page of a built book (the theme's template fragments in _static are not pages)."""
+    return sorted(p for p in html_dir.rglob("*.html") if "_static" not in p.relative_to(html_dir).parts)
+
+
 def serve(html_dir: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
     """``html_dir`` served on 127.0.0.1 at a free port: the server and its base URL."""
     handler = functools.partial(QuietHandler, directory=str(html_dir))

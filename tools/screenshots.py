@@ -11,7 +11,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from tools.browser import launch, serve
+from tools.browser import built_pages, launch, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 WIDTHS = (390, 1280)
@@ -19,8 +19,8 @@ LANGUAGES = ("zh", "en", "both")
 
 
 def pages(html_dir: Path) -> list[str]:
-    return sorted(str(p.relative_to(html_dir).with_suffix("")) for p in html_dir.rglob("*.html")
-                  if "_static" not in p.relative_to(html_dir).parts and p.name not in {"genindex.html"})
+    """The pages worth a picture, e.g. ``chapters/01_nonlinearity`` (the generated index left out)."""
+    return [str(p.relative_to(html_dir).with_suffix("")) for p in built_pages(html_dir) if p.name != "genindex.html"]
 
 
 def main(argv=None) -> int:
