@@ -297,35 +297,101 @@ def test_rrelu_reaches_every_pair_and_says_why_a_pair_is_invalid(browser, tmp_pa
         page.close()
 
 
-def test_a_step_swaps_formulas_without_typesetting_in_the_input_handler(browser, tmp_path):
+READ = """(node) => [[...node.querySelectorAll('mjx-math mjx-c')].map(c => c.className).join(' '),
+    node.querySelector('mjx-assistive-mml').textContent]"""
+FRESH = f"""(sel) => MathJax.tex2chtmlPromise(document.querySelector(sel).dataset.tex, {{display: false}}).then({READ})"""
+SHOWN = f"""(sel) => ({READ})(document.querySelector(sel))"""
+# A typeset formula's markup, without the minimum width MathJax gives a table (cases) for the
+# content it was typeset with: a table whose values changed is left to fit its content.
+WITHOUT_TABLE_WIDTH = """(math) => { math.querySelectorAll('mjx-mtable').forEach(t => t.style.minWidth = '');
+    return math.innerHTML; }"""
+# The typeset formula without its value slots: a slot of its own (an mrow) gives way to its children
+# (its spacing moves onto the first), a slot that is the value's own node loses the class.
+UNWRAPPED = """(sel) => { const math = document.querySelector(sel + ' mjx-math').cloneNode(true);
+    math.querySelectorAll('[class*="actx-v"]').forEach(slot => {
+        const mine = [...slot.classList].find(c => /^actx-v\\d+$/.test(c));
+        if (slot.classList.length > 1) {
+            slot.classList.remove(mine);
+            return;
+        }
+        if (slot.hasAttribute('space')) slot.firstElementChild.setAttribute('space', slot.getAttribute('space'));
+        slot.replaceWith(...slot.childNodes);
+    });
+    return (WITHOUT_TABLE_WIDTH)(math); }""".replace("WITHOUT_TABLE_WIDTH", WITHOUT_TABLE_WIDTH)
+# The width and height of the shown formula and of a fresh typeset of its TeX put in its place.
+SIZES = """(sel) => { const el = document.querySelector(sel), shown = el.querySelector('mjx-container');
+    const box = n => { const r = n.getBoundingClientRect(); return [r.width, r.height]; };
+    return MathJax.tex2chtmlPromise(el.dataset.tex, {display: false}).then(fresh => {
+        const before = box(shown);
+        shown.replaceWith(fresh); MathJax.chtmlStylesheet();
+        const after = box(fresh);
+        fresh.replaceWith(shown);
+        return [before, after]; }); }"""
+
+
+def test_a_step_changes_only_the_value_in_the_formula_and_typesets_nothing_in_the_handler(browser, tmp_path):
     page = Page(browser, tmp_path, "leaky_relu", head=WITH_MATHJAX_SPY)
     try:
         p = page.page
         p.wait_for_selector(".actx-tex mjx-container")
         (control,) = page.data["controls"]
         base = control["base"]
-        start_node = p.evaluate_handle("document.querySelector('.actx-tex mjx-container')")
         p.focus("input[type=range]")
         p.wait_for_selector('.actx[data-formulas="ready"]')       # idle time: every position typeset
+        container = p.evaluate_handle("document.querySelector('.actx-tex mjx-container')")
         before = p.evaluate("performance.now()")
         p.keyboard.press("ArrowRight")
         tex = rf"\operatorname{{LeakyReLU}}(x) = \begin{{cases}} x & x > 0 \\ {control['tex'][base + 1]} x & x \le 0 \end{{cases}}"
         typeset_formula(p, ".actx-tex", tex)
         calls = p.evaluate("window.__calls")
         assert calls and not any(c["inInput"] for c in calls)    # MathJax never runs in the handler
-        made = [c for c in calls if c["tex"] == tex]
-        assert made and made[0]["t"] < before                     # typeset ahead, in idle time
+        value = [c for c in calls if c["tex"] and control["tex"][base + 1] in c["tex"]]
+        assert value and value[0]["t"] < before                   # the new value was typeset ahead, in idle time
+        # The same container: only the value inside it changed, and it reads as a fresh typeset of the TeX.
+        assert p.evaluate("(node) => document.querySelector('.actx-tex mjx-container') === node", container)
+        for selector in (".actx-tex", ".actx-dtex"):
+            assert p.evaluate(SHOWN, selector) == p.evaluate(FRESH, selector)
         assert control["labels"][base + 1] in p.text_content(".actx-tex mjx-assistive-mml")
-        # Back to the start: the first node comes back, typeset by nobody again.
-        p.keyboard.press("ArrowLeft")
-        assert p.evaluate("(node) => document.querySelector('.actx-tex mjx-container') === node", start_node)
-        p.keyboard.press("End")                                   # far away: shown typeset, in the end
+        p.keyboard.press("End")                                   # far away: shown in the end, still no typesetting in the handler
         far = control["tex"][-1]
         p.wait_for_function("(v) => { const el = document.querySelector('.actx-tex');"
                             " return el.dataset.tex.includes(v + ' x') && !el.classList.contains('actx-stale'); }", arg=far)
-        calls = p.evaluate("window.__calls")
-        assert not any(c["inInput"] for c in calls)
+        assert not any(c["inInput"] for c in p.evaluate("window.__calls"))
         assert control["labels"][-1] in p.text_content(".actx-tex mjx-assistive-mml")
+        assert p.evaluate(SHOWN, ".actx-tex") == p.evaluate(FRESH, ".actx-tex")
+    finally:
+        page.close()
+
+
+# Steps per slider: RReLU's l and u in one formula; leaky ReLU's α from 0.01 to a negative value,
+# written in parentheses (a slot that was a number becomes a group), and back.
+MOVES = {"rrelu": [(1, "ArrowRight", 3), (0, "ArrowRight", 2), (1, "ArrowLeft", 1)],
+         "leaky_relu": [(0, "Home", 1), (0, "ArrowRight", 1), (0, "End", 1)]}
+
+
+@pytest.mark.parametrize("function", MOVES)
+def test_a_formula_with_swapped_values_is_laid_out_as_a_fresh_typeset(browser, tmp_path, function):
+    """Spacing and structure: after each move, the typeset formula without its value slots is node
+    for node what MathJax makes of the plain TeX it shows."""
+    page = Page(browser, tmp_path, function, head=WITH_MATHJAX_SPY)
+    try:
+        p = page.page
+        p.wait_for_selector(".actx-tex mjx-container")
+        sliders = p.query_selector_all("input[type=range]")
+        for index, key, times in MOVES[function]:
+            sliders[index].focus()
+            for _ in range(times):
+                p.keyboard.press(key)
+            p.wait_for_function("() => [...document.querySelectorAll('.actx-tex, .actx-dtex')]"
+                                ".every(el => !el.classList.contains('actx-stale') && el.querySelector('mjx-container'))")
+            for selector in (".actx-tex", ".actx-dtex"):
+                fresh = p.evaluate(f"(sel) => MathJax.tex2chtmlPromise(document.querySelector(sel).dataset.tex, "
+                                   f"{{display: false}}).then(n => ({WITHOUT_TABLE_WIDTH})(n.querySelector('mjx-math')))",
+                                   selector)
+                assert p.evaluate(UNWRAPPED, selector) == fresh
+                assert p.evaluate(SHOWN, selector) == p.evaluate(FRESH, selector)
+                shown, typeset = p.evaluate(SIZES, selector)
+                assert shown == pytest.approx(typeset, abs=0.5)      # px: the same width and height
     finally:
         page.close()
 

@@ -136,31 +136,67 @@ function actlibExplorer(root, data) {
   }
 
   // ---------------------------------------------------------------- formulas
+  // Each formula is typeset once more, in idle time, with every control's value in a slot,
+  // \class{actx-vK}{value}. A step then changes only the slots whose value changed: each (and its
+  // twin in the MathML for screen readers) is replaced by a copy of the value typeset alone, once
+  // per position of the control, keeping the spacing MathJax gave the slot in its formula.
+  // MathJax never runs in the input handler.
   function mathjax() { return window.MathJax && window.MathJax.typesetPromise ? window.MathJax : null; }
   var raw = false;                          // no MathJax on the page: show the TeX source
-  var formulas = [];                        // {el, parts, controls, shown, want, cache: TeX → node}
+  var formulas = [];                        // {el, parts, slots, shown (positions), slotted}
+  var fragments = data.controls.map(function () { return new Map(); });   // position → {chtml, mml}
   root.querySelectorAll(".actx-tex, .actx-dtex").forEach(function (el) {
-    var fn = data.fns[+el.dataset.fn];
-    var item = { el: el, parts: el.classList.contains("actx-tex") ? fn.tex : fn.dtex, controls: fn.controls,
-                 cache: new Map() };
-    item.shown = item.want = el.dataset.tex = texAt(item, cur);
+    var fn = data.fns[+el.dataset.fn], parts = el.classList.contains("actx-tex") ? fn.tex : fn.dtex;
+    var slots = parts.filter(function (p, i) { return typeof p === "number" && parts.indexOf(p) === i; });
+    var item = { el: el, parts: parts, slots: slots, shown: cur.slice(), slotted: false };
+    el.dataset.tex = texAt(item, cur, false);
     formulas.push(item);
   });
-  function texAt(item, positions) {         // TeX at the given positions, without delimiters
+  function slotClass(k) { return "actx-v" + k; }
+  function texAt(item, positions, slotted) {   // TeX at the given positions, without delimiters
     return item.parts.map(function (p) {
-      return typeof p === "number" ? data.controls[p].tex[positions[p]] : p;
+      if (typeof p !== "number") return p;
+      var value = data.controls[p].tex[positions[p]];
+      return slotted ? "\\class{" + slotClass(p) + "}{" + value + "}" : value;
     }).join("");
   }
-  function showRaw(item) {
-    item.el.classList.add("actx-raw"); item.el.textContent = item.want; item.shown = item.want;
+  function current(item) {                  // every slot shows the reader's position
+    return item.slots.every(function (k) { return item.shown[k] === cur[k]; });
   }
-  function put(item, node) {                // swap a typeset node in, keeping the one it replaces
-    var old = item.el.querySelector("mjx-container");
-    if (old && item.shown !== item.want) item.cache.set(item.shown, old);
-    item.el.replaceChildren(node);
-    item.shown = item.el.dataset.tex = item.want;
-    item.el.classList.remove("actx-stale");
-    idle(function () { focusableIfScrolling(item.el); });
+  function showRaw(item) {
+    item.el.classList.add("actx-raw"); item.el.textContent = item.el.dataset.tex = texAt(item, cur, false);
+    item.shown = cur.slice();
+  }
+  function slotsIn(node, k) {               // [typeset slots, MathML slots] of control k in `node`
+    var match = '[class~="' + slotClass(k) + '"]';
+    return [node.querySelectorAll("mjx-math " + match), node.querySelectorAll("mjx-assistive-mml " + match)];
+  }
+  function copyFor(slot, fragment) {      // the typeset value, spaced as the slot it replaces
+    var copy = fragment.cloneNode(true), space = slot.getAttribute("space");
+    if (space === null) copy.removeAttribute("space");
+    else copy.setAttribute("space", space);
+    return copy;
+  }
+  function refresh(item) {                  // swap in every typeset value the reader's positions need
+    var swapped = false;
+    item.slots.forEach(function (k) {
+      var fragment = fragments[k].get(cur[k]);
+      if (item.shown[k] === cur[k] || !fragment) return;
+      var found = slotsIn(item.el, k);
+      found[0].forEach(function (slot) { slot.replaceWith(copyFor(slot, fragment.chtml)); });
+      if (fragment.mml) found[1].forEach(function (slot) { slot.replaceWith(copyFor(slot, fragment.mml)); });
+      item.shown[k] = cur[k];
+      swapped = true;
+    });
+    // A table (cases) keeps the minimum width it was typeset with: let it fit its new content.
+    if (swapped) item.el.querySelectorAll("mjx-mtable").forEach(function (table) { table.style.minWidth = ""; });
+    var done = current(item);
+    item.el.classList.toggle("actx-stale", !done);   // a slot keeps its old value until the new one is typeset
+    if (done) {
+      item.el.dataset.tex = texAt(item, cur, false);
+      idle(function () { focusableIfScrolling(item.el); });
+    }
+    return done;
   }
   // A formula wider than its row scrolls sideways: then the keyboard can reach and scroll it too.
   // Measured in idle time, never in the input handler (a read of scrollWidth forces a layout).
@@ -168,42 +204,40 @@ function actlibExplorer(root, data) {
     if (el.scrollWidth > el.clientWidth + 1) el.setAttribute("tabindex", "0");
     else el.removeAttribute("tabindex");
   }
-  function setFormula(item, tex) {
-    item.want = tex;
-    if (tex === item.shown) { item.el.classList.remove("actx-stale"); return; }
+  function setFormula(item) {
     if (raw) return showRaw(item);
-    if (!mathjax()) { item.el.textContent = "\\(" + tex + "\\)"; item.shown = item.el.dataset.tex = tex; return; }
-    var node = item.cache.get(tex);
-    if (node) return put(item, node);
-    item.el.classList.add("actx-stale");    // the previous formula stays until this one is typeset
-    pump();
+    if (!mathjax()) { item.el.textContent = "\\(" + texAt(item, cur, false) + "\\)"; item.shown = cur.slice(); return; }
+    if (item.slotted ? !refresh(item) : !current(item)) {
+      item.el.classList.add("actx-stale");
+      pump();
+    }
   }
 
-  // Typesetting, one formula per idle period: first the ones the reader waits for (once the
-  // reader's input anywhere on the page has paused), then, nearest first, every position of each control with the others
-  // where they are, so that stepping and dragging find them ready. root.dataset.formulas says
-  // "ready" when nothing is left to do.
+  // Typesetting, one piece per idle period: first what the reader waits for (once the reader's
+  // input anywhere on the page has paused), then each formula with its slots and, nearest first,
+  // every position of each control, so that stepping and dragging find them ready.
+  // root.dataset.formulas says "ready" when nothing is left to do.
   var busy = false, warm = false, lastInput = 0, QUIET = 120;
   function idle(job, wait) {
     if (window.requestIdleCallback) window.requestIdleCallback(job, wait ? { timeout: wait } : undefined);
     else setTimeout(job, 30);
   }
-  function nextJob() {
-    var wanted = formulas.filter(function (item) { return item.want !== item.shown && !item.cache.has(item.want); });
-    if (wanted.length) return [wanted[0], wanted[0].want, true];
+  function nextJob() {                      // [kind, what, wanted by the reader now]
+    var waiting = formulas.filter(function (item) { return !current(item); });
+    var unslotted = waiting.filter(function (item) { return !item.slotted; });
+    if (unslotted.length) return ["formula", unslotted[0], true];
+    for (var w = 0; w < waiting.length; w++) {
+      var k = waiting[w].slots.filter(function (c) { return !fragments[c].has(cur[c]); })[0];
+      if (k !== undefined) return ["fragment", [k, cur[k]], true];
+    }
     if (!warm) return null;
-    for (var distance = 1; distance < data.grid; distance++) {
-      for (var f = 0; f < formulas.length; f++) {
-        var item = formulas[f];
-        for (var c = 0; c < item.controls.length; c++) {
-          var k = item.controls[c];
-          for (var sign = 1; sign >= -1; sign -= 2) {
-            var p = cur[k] + sign * distance;
-            if (p < 0 || p >= data.controls[k].labels.length) continue;
-            var positions = cur.slice(); positions[k] = p;
-            var tex = texAt(item, positions);
-            if (tex !== item.shown && !item.cache.has(tex)) return [item, tex, false];
-          }
+    unslotted = formulas.filter(function (item) { return !item.slotted; });
+    if (unslotted.length) return ["formula", unslotted[0], false];
+    for (var distance = 0; distance < data.grid; distance++) {
+      for (var c = 0; c < data.controls.length; c++) {
+        for (var sign = 1; sign >= -1; sign -= 2) {
+          var p = cur[c] + sign * distance;
+          if (p >= 0 && p < data.controls[c].labels.length && !fragments[c].has(p)) return ["fragment", [c, p], false];
         }
       }
     }
@@ -216,22 +250,35 @@ function actlibExplorer(root, data) {
       return node;
     });
   }
+  function run(job) {
+    if (job[0] === "formula") {
+      var item = job[1], positions = cur.slice();
+      return typeset(texAt(item, positions, true)).then(function (node) {
+        item.el.replaceChildren(node);
+        item.slotted = true; item.shown = positions;
+        refresh(item);
+      });
+    }
+    var k = job[1][0], position = job[1][1];
+    var tex = "\\class{" + slotClass(k) + "}{" + data.controls[k].tex[position] + "}";
+    return typeset(tex).then(function (node) {
+      var found = slotsIn(node, k);
+      fragments[k].set(position, { chtml: found[0][0], mml: found[1][0] });
+      formulas.forEach(function (item) { if (item.slotted) refresh(item); });
+    });
+  }
   function pump() {
     if (busy || raw || !mathjax() || !mathjax().tex2chtmlPromise) return;
     var job = nextJob();
     root.dataset.formulas = job ? "busy" : "ready";
     if (!job) return;
     busy = true;
-    idle(function run(deadline) {
+    idle(function attempt(deadline) {
       var quiet = performance.now() - lastInput >= QUIET;
       if (!quiet || (!job[2] && deadline && deadline.timeRemaining() < 12 && !deadline.didTimeout)) {
-        return idle(run, job[2] ? QUIET * 4 : 0);          // not while the reader is moving a slider
+        return idle(attempt, job[2] ? QUIET * 4 : 0);      // not while the reader is moving a slider
       }
-      var item = job[0], tex = job[1];
-      typeset(tex).then(function (node) {
-        if (item.want === tex) put(item, node);
-        else item.cache.set(tex, node);
-      }, function () {}).then(function () { busy = false; pump(); });
+      run(job).then(null, function () {}).then(function () { busy = false; pump(); });
     }, job[2] ? QUIET * 4 : 0);
   }
   function startWarm() {
@@ -291,7 +338,7 @@ function actlibExplorer(root, data) {
       var d = shade(fn.sat, s * maskStride, fn.spec.band);
       fn.shades.forEach(function (el) { el.setAttribute("d", d); });
     });
-    if (withFormulas) formulas.forEach(function (item) { setFormula(item, texAt(item, cur)); });
+    if (withFormulas) formulas.forEach(setFormula);
     note.innerHTML = problems.map(function (p) {
       return "<p>" + bilingual("无效参数：" + p[0], "invalid parameters: " + p[1]) + "</p>";
     }).join("");
