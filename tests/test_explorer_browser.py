@@ -329,6 +329,12 @@ SIZES = """(sel) => { const el = document.querySelector(sel), shown = el.querySe
         return [before, after]; }); }"""
 
 
+def spoken(p, label: str):
+    """Wait until the MathML a screen reader reads of the formula says ``label``."""
+    p.wait_for_function("(v) => document.querySelector('.actx-tex mjx-assistive-mml').textContent.includes(v)",
+                        arg=label, timeout=5000)
+
+
 def test_a_step_changes_only_the_value_in_the_formula_and_typesets_nothing_in_the_handler(browser, tmp_path):
     page = Page(browser, tmp_path, "leaky_relu", head=WITH_MATHJAX_SPY)
     try:
@@ -349,15 +355,15 @@ def test_a_step_changes_only_the_value_in_the_formula_and_typesets_nothing_in_th
         assert value and value[0]["t"] < before                   # the new value was typeset ahead, in idle time
         # The same container: only the value inside it changed, and it reads as a fresh typeset of the TeX.
         assert p.evaluate("(node) => document.querySelector('.actx-tex mjx-container') === node", container)
+        spoken(p, control["labels"][base + 1])                    # the MathML follows in idle time
         for selector in (".actx-tex", ".actx-dtex"):
             assert p.evaluate(SHOWN, selector) == p.evaluate(FRESH, selector)
-        assert control["labels"][base + 1] in p.text_content(".actx-tex mjx-assistive-mml")
         p.keyboard.press("End")                                   # far away: shown in the end, still no typesetting in the handler
         far = control["tex"][-1]
         p.wait_for_function("(v) => { const el = document.querySelector('.actx-tex');"
                             " return el.dataset.tex.includes(v + ' x') && !el.classList.contains('actx-stale'); }", arg=far)
         assert not any(c["inInput"] for c in p.evaluate("window.__calls"))
-        assert control["labels"][-1] in p.text_content(".actx-tex mjx-assistive-mml")
+        spoken(p, control["labels"][-1])
         assert p.evaluate(SHOWN, ".actx-tex") == p.evaluate(FRESH, ".actx-tex")
     finally:
         page.close()
@@ -389,7 +395,8 @@ def test_a_formula_with_swapped_values_is_laid_out_as_a_fresh_typeset(browser, t
                                    f"{{display: false}}).then(n => ({WITHOUT_TABLE_WIDTH})(n.querySelector('mjx-math')))",
                                    selector)
                 assert p.evaluate(UNWRAPPED, selector) == fresh
-                assert p.evaluate(SHOWN, selector) == p.evaluate(FRESH, selector)
+                p.wait_for_function(f"(sel) => ({FRESH})(sel).then(want => JSON.stringify(want) === "
+                                    f"JSON.stringify(({SHOWN})(sel)))", arg=selector, timeout=5000)
                 shown, typeset = p.evaluate(SIZES, selector)
                 assert shown == pytest.approx(typeset, abs=0.5)      # px: the same width and height
     finally:

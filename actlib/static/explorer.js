@@ -184,10 +184,10 @@ function actlibExplorer(root, data) {
       if (item.shown[k] === cur[k] || !fragment) return;
       var found = slotsIn(item.el, k);
       found[0].forEach(function (slot) { slot.replaceWith(copyFor(slot, fragment.chtml)); });
-      if (fragment.mml) found[1].forEach(function (slot) { slot.replaceWith(copyFor(slot, fragment.mml)); });
       item.shown[k] = cur[k];
       swapped = true;
     });
+    if (swapped) idle(function () { spoken(item); }, 500);
     // A table (cases) keeps the minimum width it was typeset with: let it fit its new content.
     if (swapped) item.el.querySelectorAll("mjx-mtable").forEach(function (table) { table.style.minWidth = ""; });
     var done = current(item);
@@ -197,6 +197,15 @@ function actlibExplorer(root, data) {
       idle(function () { focusableIfScrolling(item.el); });
     }
     return done;
+  }
+  // The MathML a screen reader reads follows in idle time (the slider itself says its value at once).
+  function spoken(item) {
+    item.slots.forEach(function (k) {
+      var fragment = fragments[k].get(item.shown[k]);
+      if (item.spoken[k] === item.shown[k] || !fragment || !fragment.mml) return;
+      slotsIn(item.el, k)[1].forEach(function (slot) { slot.replaceWith(copyFor(slot, fragment.mml)); });
+      item.spoken[k] = item.shown[k];
+    });
   }
   // A formula wider than its row scrolls sideways: then the keyboard can reach and scroll it too.
   // Measured in idle time, never in the input handler (a read of scrollWidth forces a layout).
@@ -255,7 +264,7 @@ function actlibExplorer(root, data) {
       var item = job[1], positions = cur.slice();
       return typeset(texAt(item, positions, true)).then(function (node) {
         item.el.replaceChildren(node);
-        item.slotted = true; item.shown = positions;
+        item.slotted = true; item.shown = positions; item.spoken = positions.slice();
         refresh(item);
       });
     }
@@ -339,9 +348,10 @@ function actlibExplorer(root, data) {
       fn.shades.forEach(function (el) { el.setAttribute("d", d); });
     });
     if (withFormulas) formulas.forEach(setFormula);
-    note.innerHTML = problems.map(function (p) {
+    var notes = problems.map(function (p) {
       return "<p>" + bilingual("无效参数：" + p[0], "invalid parameters: " + p[1]) + "</p>";
     }).join("");
+    if (notes !== note.innerHTML) note.innerHTML = notes;
   }
   function fill(template) {                 // {name} → the current value of that control
     return template.replace(/\{(\w+)\}/g, function (whole, name) {
