@@ -1,95 +1,120 @@
-"""What each framework calls the activation and its defaults, and actlib's defaults = PyTorch's.
+"""The ``frameworks`` and ``differences`` entries as the book's own environment can check them, with no
+framework installed: every entry parses, bad ones are refused at registration naming the activation,
+actlib's defaults are PyTorch's, every stated difference is one, and the SELU constants.
 
-FACTS is written here from the published documentation (as the spec and DESIGN.md §3 record
-it), independently of actlib: (activation, framework) -> substrings its framework string must
-contain. The SELU constants are checked against the published digits and against the
-self-normalizing fixed point solved numerically with mpmath (reference.selu_fixed_point).
+Whether the entries are true of PyTorch, Keras, TensorFlow and JAX is the conformance suite's job
+(``make conformance``, conformance/), in an environment that has them.
 """
 
 import importlib
+import math
+import re
+import tomllib
+from pathlib import Path
 
-import actlib
+import numpy as np
 import pytest
 from mpmath import mpf
 
+import actlib
 import reference
+from actlib.core import FRAMEWORKS, Activation, Properties
+from actlib.frameworks import Differs, actlib_keywords, forms, parse
 
-FACTS = {
-    ("leaky_relu", "pytorch"): ["LeakyReLU", "negative_slope=0.01"],
-    ("leaky_relu", "keras"): ["LeakyReLU", "negative_slope=0.3"],      # Keras 3 layer default
-    ("leaky_relu", "tensorflow"): ["leaky_relu", "alpha=0.2"],          # tf.nn.leaky_relu default
-    ("leaky_relu", "jax"): ["leaky_relu", "negative_slope=0.01"],
-    ("elu", "pytorch"): ["ELU", "alpha=1.0"],
-    ("elu", "keras"): ["elu", "alpha=1.0"],
-    ("elu", "jax"): ["elu", "alpha=1.0"],
-    ("prelu", "pytorch"): ["PReLU", "init=0.25"],
-    ("prelu", "keras"): ["PReLU", "alpha_initializer='zeros'"],
-    ("prelu", "tensorflow"): ["PReLU", "alpha_initializer='zeros'"],
-    ("thresholded_relu", "keras"): ["ThresholdedReLU", "theta=1.0"],
-    ("thresholded_relu", "tensorflow"): ["ThresholdedReLU", "theta=1.0"],
-    ("thresholded_relu", "pytorch"): ["Threshold", "threshold=1.0", "value=0.0"],
-    ("celu", "pytorch"): ["CELU", "alpha=1.0"],
-    ("celu", "keras"): ["celu", "alpha=1.0"],
-    ("celu", "jax"): ["celu", "alpha=1.0"],
-    ("softplus", "pytorch"): ["Softplus", "beta=1.0", "threshold=20.0"],
-    ("rrelu", "pytorch"): ["RReLU", "lower=0.125", "upper=0.3333333333333333"],
-    ("hard_shrink", "pytorch"): ["Hardshrink", "lambd=0.5"],
-    ("hard_shrink", "keras"): ["hard_shrink", "threshold=0.5"],
-    ("soft_shrink", "pytorch"): ["Softshrink", "lambd=0.5"],
-    ("soft_shrink", "keras"): ["soft_shrink", "threshold=0.5"],
-    ("squareplus", "keras"): ["squareplus", "b=4"],
-    ("squareplus", "jax"): ["squareplus", "b=4"],
-    ("gelu", "pytorch"): ["GELU", "approximate='none'"],
-    ("gelu", "keras"): ["gelu", "approximate=False"],
-    ("gelu", "tensorflow"): ["gelu", "approximate=False"],
-    ("gelu", "jax"): ["gelu", "approximate=True"],                      # JAX defaults to the tanh form
-    ("silu", "tensorflow"): ["silu", "beta=1.0"],
-    ("softmax", "pytorch"): ["Softmax", "dim=-1"],
-    ("softmax", "keras"): ["softmax", "axis=-1"],
-    ("softmax", "tensorflow"): ["softmax", "axis=-1"],
-    ("softmax", "jax"): ["softmax", "axis=-1"],
-    ("log_softmax", "pytorch"): ["LogSoftmax", "dim=-1"],
-    ("glu", "pytorch"): ["GLU", "dim=-1"],
-    ("glu", "jax"): ["glu", "axis=-1"],
-    ("relu", "pytorch"): ["ReLU"],
-    ("selu", "pytorch"): ["SELU"],
-}
-# The spec's "none": the framework has no such activation.
-NONE = [("identity", "jax"), ("prelu", "jax"), ("rrelu", "keras"), ("rrelu", "tensorflow"), ("rrelu", "jax"),
-        ("thresholded_relu", "jax"), ("hard_shrink", "tensorflow"), ("hard_shrink", "jax"),
-        ("soft_shrink", "tensorflow"), ("soft_shrink", "jax"), ("celu", "tensorflow"), ("mish", "tensorflow"),
-        ("mish", "jax"), ("hard_swish", "tensorflow"), ("tanhshrink", "tensorflow"), ("tanhshrink", "jax"),
-        ("squareplus", "pytorch"), ("squareplus", "tensorflow"), ("gaussian", "pytorch"), ("gaussian", "keras"),
-        ("gaussian", "tensorflow"), ("gaussian", "jax"), ("glu", "tensorflow"),
-        *[(g, fw) for g in ("reglu", "geglu", "swiglu") for fw in ("pytorch", "keras", "tensorflow", "jax")]]
-
-# PyTorch's defaults (and the spec's where PyTorch has none); actlib's defaults must equal them.
-PYTORCH_DEFAULTS = {
-    "leaky_relu": {"alpha": 0.01}, "prelu": {"alpha": 0.25}, "elu": {"alpha": 1.0}, "celu": {"alpha": 1.0},
-    "softplus": {"beta": 1.0}, "rrelu": {"lower": 1 / 8, "upper": 1 / 3, "training": False},
-    "hard_shrink": {"threshold": 0.5}, "soft_shrink": {"threshold": 0.5}, "thresholded_relu": {"threshold": 1.0},
-    "gelu": {"approximate": "none"}, "silu": {"beta": 1.0}, "softmax": {"temperature": 1.0, "axis": -1},
-    "squareplus": {"beta": 4.0},  # jax.nn.squareplus / keras b=4 (PyTorch has none)
-}
+NONE = {key: "none" for key in FRAMEWORKS}
+ROOT = Path(__file__).resolve().parent.parent
 
 
-@pytest.mark.parametrize(("fn", "framework"), FACTS, ids=[f"{n}-{f}" for n, f in FACTS])
-def test_framework_string_states_the_published_default(fn, framework):
-    text = actlib.get(fn).frameworks[framework]
-    missing = [s for s in FACTS[fn, framework] if s not in text]
-    assert not missing, f"{fn} {framework}: {text!r} lacks {missing}"
+def register(name, frameworks=NONE, differences=()):
+    """Try to register a throwaway activation ``name`` with these entries."""
+    return Activation(name=name, name_zh="试", name_en="trial", summary_zh="试", summary_en="trial", latex="x",
+                      about_zh="试用。", about_en="A trial.",
+                      value=lambda x: x, derivative=lambda x: x, grad_latex="1",
+                      properties=Properties((-1, 1), True, 0, False, False, False, False),
+                      frameworks=frameworks, differences=differences)
 
 
-@pytest.mark.parametrize(("fn", "framework"), NONE, ids=[f"{n}-{f}" for n, f in NONE])
-def test_framework_without_the_activation_says_none(fn, framework):
-    assert actlib.get(fn).frameworks[framework].startswith("none")
+def test_every_entry_parses_into_call_forms(name):
+    act = actlib.get(name)
+    for key in FRAMEWORKS:
+        for form in forms(act, key):
+            assert form.path.split(".")[0] in ("torch", "keras", "tf", "jax") and form.text == str(form)
 
 
-@pytest.mark.parametrize("fn", PYTORCH_DEFAULTS)
-def test_defaults_are_pytorchs(fn):
-    defaults = actlib.get(fn).defaults
-    for key, value in PYTORCH_DEFAULTS[fn].items():
-        assert defaults[key] == value and type(defaults[key]) is type(value), f"{fn}.{key} = {defaults[key]!r}"
+def test_a_call_form_is_read_by_its_parts():
+    form = parse("keras.activations.threshold(x, threshold=threshold, default_value=0.0)", "keras", "trial")
+    assert (form.path, form.called, form.inputs) == ("keras.activations.threshold", True, ("x",))
+    assert form.keywords == {"default_value": 0.0} and form.passes == {"threshold": "threshold"}
+    bare = parse("tf.nn.relu", "tensorflow", "trial")
+    assert (bare.called, bare.inputs, bare.keywords) == (False, (), {})
+    assert parse("torch.nn.GELU(approximate='none')", "pytorch", "trial").keywords == {"approximate": "none"}
+    assert parse("jax.nn.gelu(x, approximate=True)", "jax", "trial").keywords == {"approximate": True}
+
+
+@pytest.mark.parametrize(("frameworks", "message"), [
+    (NONE | {"pytorch": "torch.nn.ReLU()  # a note"}, "holds no comment"),
+    (NONE | {"pytorch": "keras.layers.ReLU()"}, "must start with torch"),
+    (NONE | {"jax": "jax"}, "must start with jax."),
+    (NONE | {"jax": "jax.numpy.heaviside(x, 1.0)"}, "input placeholder"),
+    (NONE | {"jax": "jax.nn.relu(y)"}, "input placeholder"),
+    (NONE | {"pytorch": "torch.nn.ELU(alpha=1.0 + 1)"}, "must be a literal"),
+    (NONE | {"pytorch": "torch.nn.Threshold(threshold=theta, value=0.0)"}, "passes theta, which is not a parameter"),
+    (NONE | {"pytorch": "torch.nn.ReLU(**kw)"}, "no \\*\\*keywords"),
+    (NONE | {"pytorch": "torch.nn.ReLU("}, "is not a call form"),
+    (NONE | {"pytorch": "torch.nn.ReLU()[0]"}, "dotted path"),
+    (NONE | {"keras": ()}, "one or more call forms"),
+    (NONE | {"keras": ("keras.activations.relu", "none")}, "no 'none'"),
+    (NONE | {"keras": ("keras.activations.relu", "keras.activations.relu")}, "twice"),
+    (NONE | {"keras": 3}, "must be a call form"),
+    ({k: v for k, v in NONE.items() if k != "jax"}, "exactly the keys"),
+    (NONE | {"mxnet": "none"}, "exactly the keys"),
+])
+def test_a_bad_frameworks_entry_is_refused_naming_the_activation(frameworks, message):
+    with pytest.raises(ValueError, match=message) as error:
+        register("trial_entry", frameworks)
+    assert "trial_entry" in str(error.value)
+    assert "trial_entry" not in actlib.names()
+
+
+@pytest.mark.parametrize(("differences", "message"), [
+    ((Differs("mxnet", 0.0, 1.0),), "must name frameworks that have"),
+    ((Differs("pytorch", 0.0, 1.0),), "must name frameworks that have"),             # PyTorch: "none" here
+    ((Differs("jax", 0.0, 1.0, dtype="float16"),), "dtype must be"),
+    ((Differs("jax", (0.0, 1.0), 1.0),), "x and result: numbers"),
+    ([Differs("jax", 0.0, 1.0)], "must be a tuple of Differs"),
+])
+def test_a_bad_difference_is_refused_naming_the_activation(differences, message):
+    with pytest.raises(ValueError, match=message) as error:
+        register("trial_difference", NONE | {"jax": "jax.nn.relu"}, differences)
+    assert "trial_difference" in str(error.value)
+
+
+def test_a_difference_reads_as_a_statement():
+    assert str(Differs("pytorch", -0.0, -0.0)) == "f(\u22120) = \u22120"
+    assert str(Differs("jax", 0.0, 1.0, grad=True)) == "f′(0) = 1"
+    assert str(Differs("keras", math.inf, math.nan, dtype="float32")) == "float32: f(∞) = NaN"
+    assert str(Differs("keras", (math.inf, 0.0), (math.nan, math.nan))) == "f(∞, 0) = (NaN, NaN)"
+
+
+def test_every_stated_difference_is_one(name):
+    """actlib's own result at a statement's input is not the framework's stated result."""
+    act = actlib.get(name)
+    for statement in act.differences:
+        x = np.asarray(statement.x, dtype=statement.dtype or np.float64)
+        ours = np.asarray(act.grad(x) if statement.grad else act(x), dtype=np.float64)
+        stated = np.asarray(statement.result, dtype=np.float64)
+        same = (np.isnan(ours) & np.isnan(stated)) | ((ours == stated) & (np.signbit(ours) == np.signbit(stated)))
+        assert not same.all(), f"{name}: {statement} is what actlib gives too"
+
+
+def test_actlib_defaults_are_the_pytorch_forms(name):
+    """Each literal of a PyTorch call form that sets one of actlib's parameters is actlib's default."""
+    act = actlib.get(name)
+    for form in forms(act, "pytorch"):
+        for key, value in actlib_keywords(act, form).items():
+            default = act.defaults[key]
+            assert value == default and type(value) is type(default), (
+                f"{name}: {form} sets {key} = {value!r}, actlib's default is {default!r}")
 
 
 def test_selu_published_constants_solve_the_fixed_point():
@@ -104,3 +129,36 @@ def test_selu_module_constants():
     assert module.SELU_SCALE == float(reference.SELU_SCALE)
     alpha, scale = reference.selu_fixed_point()
     assert module.SELU_ALPHA == float(alpha) and module.SELU_SCALE == float(scale)
+
+
+def test_the_framework_table_shows_each_form_and_each_difference_with_actlib_s_result():
+    from actlib.tables import framework_table
+
+    row = framework_table([actlib.leaky_relu]).data.splitlines()[2]
+    cells = [c.strip() for c in row.strip("|").split(" | ")]
+    keras = cells[2].split("<br>")
+    assert keras == [f"`{form}`" for form in actlib.leaky_relu.frameworks["keras"]]
+    jax = cells[4].split("<br>")
+    statements = [d for d in actlib.leaky_relu.differences if "jax" in d.keys]
+    assert jax[1:] == [f"{d}, actlib: {float(actlib.leaky_relu.grad(d.x)):g}" for d in statements]
+
+
+def pins(name: str) -> dict[str, str]:
+    """package -> version of a requirements file's ``name==version`` lines (lower case, - for _)."""
+    lines = [line.split("#")[0].strip() for line in (ROOT / name).read_text(encoding="utf-8").splitlines()]
+    found = dict(re.fullmatch(r"([A-Za-z0-9_.\-]+)==([\w.]+)", line).groups() for line in lines if "==" in line)
+    return {key.lower().replace("_", "-"): version for key, version in found.items()}
+
+
+def test_the_conformance_environment_is_pinned_and_kept_apart():
+    lines = [line.split("#")[0].strip() for line in (ROOT / "requirements-frameworks.txt").read_text().splitlines()]
+    lines = [line for line in lines if line]
+    assert "-e ." in lines and all(re.fullmatch(r"[A-Za-z0-9_.\-]+==[\w.]+", line) for line in lines if line != "-e .")
+    frameworks = pins("requirements-frameworks.txt")
+    assert frameworks["torch"] == "2.13.0" and {"tensorflow-cpu", "keras", "jax", "jaxlib", "pytest"} <= set(frameworks)
+    assert frameworks["keras"].startswith("3.")
+    book = {dep.split("==")[0].lower(): dep.split("==")[1]
+            for dep in tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"]}
+    assert all(frameworks[key] == book[key] for key in ("numpy", "scipy")), "numpy and scipy are the book's pins"
+    for name in ("requirements.txt", "requirements-dev.txt"):
+        assert not {"torch", "tensorflow", "tensorflow-cpu", "keras", "jax", "jaxlib"} & set(pins(name)), name
