@@ -13,9 +13,11 @@ from typing import Any, Callable
 
 import numpy as np
 
+from .frameworks import ROOTS, Differs, check_differences, parse_entry
+
 INF = math.inf
 SATURATION = 0.05       # |f′| below this, in a tail where f′ → 0, is saturation (the book's §2.5)
-FRAMEWORKS = ("pytorch", "keras", "tensorflow", "jax")
+FRAMEWORKS = tuple(ROOTS)     # pytorch, keras, tensorflow, jax: act.frameworks' keys (actlib/frameworks.py)
 _FLOAT_DTYPES = (np.float16, np.float32, np.float64)
 _REGISTRY: dict[str, "Activation | VectorActivation"] = {}
 _ALIASES: dict[str, str] = {}
@@ -203,15 +205,24 @@ class _Base:
     summary_zh: str
     summary_en: str
     latex: str
-    frameworks: dict[str, str]
+    frameworks: dict[str, str | tuple[str, ...]]     # "none", a call form or a tuple of them (frameworks.py)
+    about_zh: str           # what it is and where it is used, a few sentences (the reference appendix)
+    about_en: str
     params: dict[str, Param] = field(default_factory=dict)
     options: dict[str, Option] = field(default_factory=dict)
     aliases: tuple[str, ...] = ()
+    differences: tuple[Differs, ...] = ()   # where actlib deliberately gives another result than a framework
 
     def __post_init__(self) -> None:
-        missing = set(FRAMEWORKS) - set(self.frameworks)
-        if missing:
-            raise ValueError(f"{self.name}: frameworks lacks {sorted(missing)}")
+        if not isinstance(self.frameworks, dict) or set(self.frameworks) != set(FRAMEWORKS):
+            keys = sorted(self.frameworks) if isinstance(self.frameworks, dict) else self.frameworks
+            raise ValueError(f"{self.name}: frameworks must have exactly the keys {', '.join(FRAMEWORKS)}, got {keys!r:.80}")
+        for key, entry in self.frameworks.items():
+            parse_entry(entry, key, self.name, tuple(self.defaults))
+        check_differences(self.name, self.frameworks, self.differences, isinstance(self, VectorActivation))
+        if not all(isinstance(text, str) and text.strip() for text in (self.about_zh, self.about_en)):
+            raise ValueError(f"{self.name}: about_zh and about_en must say, in a few sentences each, what it is "
+                             "and where it is used")
         for key in (self.name, *self.aliases):
             if key in _REGISTRY or key in _ALIASES:
                 raise ValueError(f"activation name {key!r} is already registered")

@@ -4,14 +4,19 @@ In the HTML book an element marked ``lang="zh"`` or ``lang="en"`` shows only in 
 (both in 双语; DESIGN.md §5), so a printed sentence is written twice, once per language; Jupyter
 shows both.
 
-    from actlib.display import blocks, formulas, spans, tex
+    from actlib.display import blocks, formulas, solution, spans, tex, tex_matrix, tex_sci, tex_vector
     display(blocks(f"核对了 **{n}** 条说法。", f"Checked **{n}** claims."))
+    display(solution(f"$h = {h}$。", f"$h = {h}$."))   # an exercise's folded answer
     display(Markdown(f"{spans('合计', 'total')}: {n}"))
     formulas(actlib.relu)                       # name, f(x) and f′(x)
     display(Math(rf"\\sigma(10) = {tex(actlib.sigmoid(10.0))}"))
+    display(Math(rf"p = {tex_vector(actlib.softmax([2.0, 1.0, 0.0]))}"))
+    display(Math(rf"e = {tex_sci(1e-7)},\\ W = {tex_matrix(W)}"))   # 1.00 × 10⁻⁷, a bmatrix
 """
 
 from __future__ import annotations
+
+from .tables import num
 
 # The separator between the two halves, shown only when both languages are (_static/language.css);
 # no-break spaces, so that it is not read as a "中文 · English" text to split (_ext/bilingual.py).
@@ -28,6 +33,13 @@ def blocks(zh: str, en: str):
     from IPython.display import Markdown
 
     return Markdown(f'<div lang="zh">\n\n{zh}\n\n</div>\n\n<div lang="en">\n\n{en}\n\n</div>')
+
+
+def solution(zh: str, en: str):
+    """An exercise's solution in both languages, folded (``<details>``) under 答案 and Solution, so
+    that the numbers a cell computes for it stay hidden until the reader opens it."""
+    return blocks(f"<details><summary>答案</summary>\n\n{zh}\n\n</details>",
+                  f"<details><summary>Solution</summary>\n\n{en}\n\n</details>")
 
 
 def formulas(*acts) -> None:
@@ -47,3 +59,25 @@ def tex(value, digits: int = 4) -> str:
         mantissa, exponent = text.split("e")
         return rf"{mantissa} \times 10^{{{int(exponent)}}}"
     return text.replace("inf", r"\infty")
+
+
+def tex_vector(values, digits: int = 4) -> str:
+    """A vector for a LaTeX formula, each entry by :func:`tex`: ``(0.6652,\\ 0.2447,\\ 0.09003)``;
+    NaN as ``\\text{NaN}``."""
+    import numpy as np
+
+    return "(" + r",\ ".join(tex(v, digits).replace("nan", r"\text{NaN}") for v in np.ravel(values)) + ")"
+
+
+def tex_sci(value, digits: int = 3) -> str:
+    """``value`` for LaTeX in scientific notation with ``digits`` significant digits, always with
+    its power of ten: 0.211 as ``2.11 \\times 10^{-1}``, 1 as ``1.00 \\times 10^{0}``."""
+    mantissa, exponent = f"{float(value):.{digits - 1}e}".split("e")
+    return rf"{mantissa} \times 10^{{{int(exponent)}}}"
+
+
+def tex_matrix(rows, spec: str = ".3f") -> str:
+    """A matrix (or a column, given as rows of one) for LaTeX, ``\\begin{bmatrix} … \\end{bmatrix}``,
+    each entry formatted by :func:`actlib.tables.num` with ``spec``."""
+    body = r" \\ ".join(" & ".join(num(v, spec) for v in row) for row in rows)
+    return r"\begin{bmatrix}" + body + r"\end{bmatrix}"

@@ -220,6 +220,33 @@ def _squareplus_d(x, beta=4.0):
     return (1 + x / r) / 2 if x >= 0 else b / (2 * r * (r - x))
 
 
+def _general_relu(x, alpha=0.0, threshold=0.0, max_value=None):
+    """Keras's relu(x, negative_slope=alpha, max_value, threshold): min(x, m) above θ, α(x − θ) at and below it."""
+    t = _m(threshold)
+    if x > t:
+        return x if max_value is None else min(x, _m(max_value))
+    return _m(alpha) * (x - t)
+
+
+def _general_relu_d(x, alpha=0.0, threshold=0.0, max_value=None):
+    # α at x = θ (the x ≤ θ branch, like leaky ReLU's α at 0), 0 at the cap x = m (like Hardtanh's bounds)
+    if x <= threshold:
+        return _m(alpha)
+    return mpf(1) if max_value is None or x < max_value else mpf(0)
+
+
+def _general_relu_kinks(alpha=0.0, threshold=0.0, max_value=None):
+    return (threshold,) if max_value is None else (threshold, max_value)
+
+
+def _sparse_plus(x):
+    return mpf(0) if x <= -1 else (x + 1) ** 2 / 4 if x < 1 else x
+
+
+def _sparse_plus_d(x):
+    return mpf(0) if x <= -1 else (x + 1) / 2 if x < 1 else mpf(1)
+
+
 def _both(t):
     return lambda threshold=t: (-threshold, threshold)
 
@@ -230,6 +257,8 @@ ELEMENTWISE: dict[str, Ref] = {
                        cases=({"threshold": 1.5}, {"threshold": -0.75})),
     "sigmoid": Ref(sigmoid, sigmoid_d),
     "hard_sigmoid": Ref(_hard_sigmoid, lambda x: mpf(1) / 6 if -3 < x < 3 else mpf(0), lambda: (-3.0, 3.0)),
+    "sparse_sigmoid": Ref(lambda x: min(max(mpf(0), (x + 1) / 2), mpf(1)),
+                          lambda x: mpf(1) / 2 if -1 < x < 1 else mpf(0), lambda: (-1.0, 1.0)),  # 0 at the kinks
     "log_sigmoid": Ref(lambda x: -softplus1(-x), lambda x: sigmoid(-x)),
     "tanh": Ref(mp.tanh, sech2),
     "hard_tanh": Ref(lambda x: min(max(mpf(-1), x), mpf(1)), lambda x: mpf(1) if -1 < x < 1 else mpf(0),
@@ -252,6 +281,9 @@ ELEMENTWISE: dict[str, Ref] = {
                             lambda x, threshold=1.0: mpf(1) if x > threshold else mpf(0),
                             lambda threshold=1.0: (threshold,),
                             cases=({"threshold": 0.0}, {"threshold": 2.5})),
+    "general_relu": Ref(_general_relu, _general_relu_d, _general_relu_kinks,
+                        cases=({"alpha": 0.2}, {"threshold": 1.5}, {"max_value": 6.0},
+                               {"alpha": 0.1, "threshold": 0.5, "max_value": 2.0}, {"threshold": 1.0, "max_value": 0.5})),
     "hard_shrink": Ref(lambda x, threshold=0.5: x if abs(x) > threshold else mpf(0),
                        lambda x, threshold=0.5: mpf(1) if abs(x) > threshold else mpf(0), _both(0.5),
                        cases=({"threshold": 0.0}, {"threshold": 1.25})),
@@ -264,6 +296,7 @@ ELEMENTWISE: dict[str, Ref] = {
     # smooth
     "softplus": Ref(_softplus, lambda x, beta=1.0: sigmoid(_m(beta) * x),
                     cases=({"beta": 0.5}, {"beta": 5.0}, {"beta": 100.0})),
+    "sparse_plus": Ref(_sparse_plus, _sparse_plus_d, lambda: (-1.0, 1.0)),
     "silu": Ref(_silu, _silu_d, cases=({"beta": 0.0}, {"beta": 0.5}, {"beta": 2.0})),
     "gelu": Ref(_gelu, _gelu_d, cases=({"approximate": "tanh"},)),
     "mish": Ref(_mish, _mish_d),
@@ -271,9 +304,10 @@ ELEMENTWISE: dict[str, Ref] = {
     "tanhshrink": Ref(_x_minus_tanh, lambda x: mp.tanh(x) ** 2),
     "squareplus": Ref(_squareplus, _squareplus_d, cases=({"beta": 1.0}, {"beta": 9.0})),
     "gaussian": Ref(lambda x: mp.exp(-x * x), lambda x: -2 * x * mp.exp(-x * x)),
+    "exponential": Ref(mp.exp, mp.exp),
 }
 
-VECTOR = ("softmax", "log_softmax", "glu", "reglu", "geglu", "swiglu")
+VECTOR = ("softmax", "log_softmax", "softmin", "sparsemax", "glu", "reglu", "geglu", "swiglu", "crelu")
 GATES = {"glu": "sigmoid", "reglu": "relu", "geglu": "gelu", "swiglu": "silu"}
 
 
@@ -299,6 +333,8 @@ SPEC_PARAMS: dict[str, dict[str, SpecParam]] = {
     "prelu": {"alpha": SpecParam(0.25, -2, 2, 0.01, REALS)},
     "rrelu": {"lower": SpecParam(1 / 8, 0, 0.5, 0.01, NONNEGATIVE), "upper": SpecParam(1 / 3, 0, 1, 0.01, NONNEGATIVE)},
     "thresholded_relu": {"threshold": SpecParam(1.0, 0, 3, 0.05, NONNEGATIVE)},
+    # Keras relu(x, negative_slope=0.0, max_value=None, threshold=0.0); its ReLU layer rejects negative values
+    "general_relu": {"alpha": SpecParam(0.0, 0, 1, 0.01, NONNEGATIVE), "threshold": SpecParam(0.0, 0, 3, 0.05, NONNEGATIVE)},
     "hard_shrink": {"threshold": SpecParam(0.5, 0, 3, 0.05, NONNEGATIVE)},
     "soft_shrink": {"threshold": SpecParam(0.5, 0, 3, 0.05, NONNEGATIVE)},
     "elu": {"alpha": SpecParam(1.0, 0, 3, 0.05, NONNEGATIVE)},
@@ -312,6 +348,7 @@ SPEC_PARAMS: dict[str, dict[str, SpecParam]] = {
 SPEC_OPTIONS: dict[str, dict[str, tuple]] = {
     "rrelu": {"training": (False, (False, True)), "rng": (None, None)},
     "gelu": {"approximate": ("none", ("none", "tanh"))},
+    "general_relu": {"max_value": (None, None)},
     **{name: {"axis": (-1, None)} for name in VECTOR},
 }
 SPEC_ALIASES = {"swish": "silu"}
@@ -515,6 +552,57 @@ def log_softmax_jacobian(xs) -> list[list[mpf]]:
     return [[(1 if i == j else 0) - y[j] for j in range(len(y))] for i in range(len(y))]
 
 
+def softmin(xs) -> list[mpf]:
+    return softmax([-_m(x) for x in xs])
+
+
+def softmin_jacobian(xs) -> list[list[mpf]]:
+    """∂softmax(−x)/∂x = −J_softmax(−x)."""
+    return [[-v for v in row] for row in softmax_jacobian([-_m(x) for x in xs])]
+
+
+def sparsemax(xs) -> list[mpf]:
+    """max(x − τ, 0), the Euclidean projection onto the probability simplex (Martins & Astudillo 2016, Alg. 1):
+    z sorted decreasingly, k the largest rank with 1 + k·z_(k) > z_(1) + … + z_(k), τ = (z_(1) + … + z_(k) − 1)/k.
+    The lane is first shifted by its maximum (sparsemax is shift-invariant), so ±INF_PROXY entries meet no
+    1 + 1e400 that 50 digits cannot hold."""
+    xs = [_m(x) for x in xs]
+    top = max(xs)
+    z = [x - top for x in xs]
+    total = support_sum = mpf(0)
+    k = 0
+    for rank, v in enumerate(sorted(z, reverse=True), start=1):
+        total += v
+        if 1 + rank * v > total:
+            k, support_sum = rank, total
+    tau = (support_sum - 1) / k
+    return [max(v - tau, mpf(0)) for v in z]
+
+
+def sparsemax_jacobian(xs) -> list[list[mpf]]:
+    """diag(s) − s sᵀ/|S|, s_i = [sparsemax(x)_i > 0]."""
+    s = [1 if v > 0 else 0 for v in sparsemax(xs)]
+    k = sum(s)
+    return [[mpf(s[i] * ((1 if i == j else 0) - mpf(s[j]) / k)) for j in range(len(s))] for i in range(len(s))]
+
+
+def crelu(xs) -> list[mpf]:
+    """[ReLU(x); ReLU(−x)]: twice the length of x."""
+    xs = [_m(x) for x in xs]
+    return [max(mpf(0), x) for x in xs] + [max(mpf(0), -x) for x in xs]
+
+
+def crelu_jacobian(xs) -> list[list[mpf]]:
+    """2n × n: [x_i > 0] at (i, i), −[x_i < 0] at (n + i, i), 0 elsewhere (slope 0 at x_i = 0, as ReLU's)."""
+    xs = [_m(x) for x in xs]
+    n = len(xs)
+    rows = [[mpf(0)] * n for _ in range(2 * n)]
+    for i, x in enumerate(xs):
+        rows[i][i] = mpf(1) if x > 0 else mpf(0)
+        rows[n + i][i] = mpf(-1) if x < 0 else mpf(0)
+    return rows
+
+
 def glu(name: str, xs) -> list[mpf]:
     """a ⊙ g(b) with a the first half, b the second half of ``xs``."""
     xs = [_m(x) for x in xs]
@@ -536,20 +624,21 @@ def glu_jacobian(name: str, xs) -> list[list[mpf]]:
     return rows
 
 
+_VECTOR_REFERENCES = {"softmax": (softmax, softmax_jacobian), "log_softmax": (log_softmax, log_softmax_jacobian),
+                      "softmin": (softmin, softmin_jacobian), "sparsemax": (sparsemax, sparsemax_jacobian),
+                      "crelu": (crelu, crelu_jacobian)}
+
+
 def vector_value(name: str, xs, **params) -> list[mpf]:
-    if name == "softmax":
-        return softmax(xs, **params)
-    if name == "log_softmax":
-        return log_softmax(xs)
-    return glu(name, xs)
+    if name in GATES:
+        return glu(name, xs)
+    return _VECTOR_REFERENCES[name][0](xs, **params)
 
 
 def vector_jacobian(name: str, xs, **params) -> list[list[mpf]]:
-    if name == "softmax":
-        return softmax_jacobian(xs, **params)
-    if name == "log_softmax":
-        return log_softmax_jacobian(xs)
-    return glu_jacobian(name, xs)
+    if name in GATES:
+        return glu_jacobian(name, xs)
+    return _VECTOR_REFERENCES[name][1](xs, **params)
 
 
 # --------------------------------------------------------------------------- SELU fixed point

@@ -28,6 +28,8 @@ _SCALE_ALPHA = float(mpf(reference.SELU_SCALE) * mpf(reference.SELU_ALPHA))
 KINKS = {
     "binary_step": [({}, 0.0, 1.0, 0.0), ({"threshold": 1.5}, 1.5, 1.0, 0.0)],
     "hard_sigmoid": [({}, -3.0, 0.0, 0.0), ({}, 3.0, 1.0, 0.0)],
+    "sparse_sigmoid": [({}, -1.0, 0.0, 0.0), ({}, 1.0, 1.0, 0.0)],
+    "sparse_plus": [({}, -1.0, 0.0, 0.0), ({}, 1.0, 1.0, 1.0)],                 # C¹: the slope is continuous
     "hard_tanh": [({}, -1.0, -1.0, 0.0), ({}, 1.0, 1.0, 0.0)],
     "softsign": [({}, 0.0, 0.0, 1.0)],
     "relu": [({}, 0.0, 0.0, 0.0)],
@@ -36,6 +38,8 @@ KINKS = {
     "prelu": [({}, 0.0, 0.0, 0.25)],
     "rrelu": [({}, 0.0, 0.0, (1 / 8 + 1 / 3) / 2)],
     "thresholded_relu": [({}, 1.0, 0.0, 0.0), ({"threshold": 2.5}, 2.5, 0.0, 0.0)],
+    "general_relu": [({}, 0.0, 0.0, 0.0), ({"alpha": 0.2}, 0.0, 0.0, 0.2), ({"alpha": 0.1, "threshold": 1.5}, 1.5, 0.0, 0.1),
+                     ({"max_value": 6.0}, 6.0, 6.0, 0.0)],                     # α at θ (leaky ReLU), 0 at the cap (Hardtanh)
     "hard_shrink": [({}, -0.5, 0.0, 0.0), ({}, 0.5, 0.0, 0.0)],
     "soft_shrink": [({}, -0.5, 0.0, 0.0), ({}, 0.5, 0.0, 0.0)],
     "elu": [({}, 0.0, 0.0, 1.0), ({"alpha": 0.5}, 0.0, 0.0, 0.5)],

@@ -11,7 +11,7 @@ from markdown_it import MarkdownIt
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 
 import actlib
-from actlib.display import blocks, formulas, spans, tex
+from actlib.display import blocks, formulas, solution, spans, tex, tex_vector, tex_matrix, tex_sci
 
 PARSER = MarkdownIt("commonmark").use(dollarmath_plugin)
 
@@ -47,3 +47,32 @@ def test_formulas_show_the_name_in_each_language_then_f_and_its_derivative(monke
 ])
 def test_tex_writes_powers_of_ten_and_infinity_in_latex(value, digits, text):
     assert tex(value, digits) == text
+
+
+def test_a_solution_is_folded_in_each_language_with_its_markdown_inside():
+    html = PARSER.render(solution("$h = 2731$，多 **0.03%**。", "$h = 2731$, **0.03%** more.").data)
+    chinese, english = re.findall(r'<div lang="(?:zh|en)">(.*?)</div>', html, re.S)
+    for body, summary, text in ((chinese, "答案", "多 <strong>0.03%</strong>"), (english, "Solution", "<strong>0.03%</strong> more")):
+        assert body.strip().startswith(f"<details><summary>{summary}</summary>")
+        assert body.strip().endswith("</details>")
+        assert '<span class="math inline">h = 2731</span>' in body and text in body
+
+
+@pytest.mark.parametrize(("value", "digits", "text"), [
+    (0.21134, 3, r"2.11 \times 10^{-1}"), (1.0, 3, r"1.00 \times 10^{0}"), (3.0105e-4, 3, r"3.01 \times 10^{-4}"),
+    (-2.5e12, 2, r"-2.5 \times 10^{12}"), (9.996, 3, r"1.00 \times 10^{1}"),
+])
+def test_tex_sci_always_writes_the_power_of_ten(value, digits, text):
+    assert tex_sci(value, digits) == text
+
+
+def test_tex_matrix_is_a_bmatrix_of_rows_with_true_minus_signs():
+    assert tex_matrix([[1.5, -0.25], [0, 2]]) == r"\begin{bmatrix}1.500 & −0.250 \\ 0.000 & 2.000\end{bmatrix}"
+    assert tex_matrix([[1], [-2]], ".1f") == r"\begin{bmatrix}1.0 \\ −2.0\end{bmatrix}"
+
+
+def test_tex_vector_writes_each_entry_as_tex_does():
+    # softmax(2, 1, 0) = e^{2, 1, 0} / (e² + e + 1): 0.66524…, 0.24473…, 0.09003…
+    assert tex_vector([0.6652409557748219, 0.24472847105479764, 0.09003057317038046]) == r"(0.6652,\ 0.2447,\ 0.09003)"
+    assert tex_vector([[2.5e-12, -1.0]], 2) == r"(2.5 \times 10^{-12},\ -1)"
+    assert tex_vector([float("nan"), float("-inf")]) == r"(\text{NaN},\ -\infty)"

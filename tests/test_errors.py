@@ -29,7 +29,7 @@ BAD_INPUTS = {
 def _calls(act):
     """Every entry point of an activation, each as f(x, **params)."""
     if isinstance(act, actlib.VectorActivation):
-        g = np.ones(2 if act.name in GATES else 4)  # the shape of act(GOOD)
+        g = np.ones(act(GOOD).shape)  # 2 for the GLU family, 8 for crelu, else 4
         return {"value": act, "jacobian": act.jacobian, "vjp": lambda x, **p: act.vjp(x, g, **p)}
     return {"value": act, "grad": act.grad}
 
@@ -114,6 +114,10 @@ def test_every_declared_parameter_rejects_nan_inf_and_text(name):
     ("rrelu", {"training": "yes"}, ValueError, ["training"]),
     ("gelu", {"approximate": "foo"}, ValueError, ["approximate"]),
     ("gelu", {"approximate": True}, ValueError, ["approximate"]),
+    ("general_relu", {"max_value": -1.0}, ValueError, ["max_value", "[0, ∞]"]),
+    ("general_relu", {"max_value": float("nan")}, ValueError, ["max_value"]),
+    ("general_relu", {"max_value": "6"}, TypeError, ["max_value", "str"]),
+    ("general_relu", {"max_value": True}, TypeError, ["max_value", "bool"]),
 ], ids=lambda v: v if isinstance(v, str) else None)
 def test_specific_errors(fn, kwargs, exc, words):
     act = actlib.get(fn)
@@ -133,6 +137,14 @@ def test_glu_odd_size(fn):
             message = _raises(ValueError, lambda: call(x, axis=axis), fn)
             assert re.search(rf"\b{size}\b", message), f"{message!r} should name the size {size}"
     assert act(np.ones((4, 3)), axis=0).shape == (2, 3)  # even along the chosen axis is fine
+
+
+def test_crelu_vjp_needs_the_shape_of_its_output():
+    """crelu doubles the axis it acts along, so its upstream gradient is twice as long there as x."""
+    x = np.ones((3, 4))
+    message = _raises(ValueError, lambda: actlib.crelu.vjp(x, np.ones((3, 4)), axis=0), "crelu", "grad_output")
+    assert "(6, 4)" in message, f"{message!r} should name the shape it needs"
+    assert actlib.crelu.vjp(x, np.ones((6, 4)), axis=0).shape == x.shape
 
 
 @pytest.mark.parametrize(("x", "axis", "exc"), [

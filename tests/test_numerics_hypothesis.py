@@ -80,11 +80,18 @@ def _check_value(name: str, x: np.ndarray, y: np.ndarray, axis: int) -> None:
         assert np.all(np.isnan(out[np.isnan(a) | np.isnan(b)])), "NaN in a or b must give NaN"
         assert not np.any(np.isnan(out[np.isfinite(a) & np.isfinite(b)])), "NaN from finite a, b"
         return
+    if name == "crelu":  # [relu(x); relu(−x)]: elementwise in each half
+        out = _lanes(y, axis)
+        assert out.shape == (*lanes.shape[:-1], 2 * n)
+        for half in (out[..., :n], out[..., n:]):
+            assert np.array_equal(np.isnan(half), np.isnan(lanes)), "NaN exactly where x is NaN"
+        return
     assert y.shape == x.shape
     out = _lanes(y, axis)
     assert np.all(np.isnan(out[np.isnan(lanes)])), "NaN in must give NaN out"
-    defined = ~np.isnan(lanes).any(-1) & ~(lanes == -np.inf).all(-1)
-    assert not np.any(np.isnan(out[defined])), "NaN from a lane without NaN that is not all −inf"
+    empty = np.inf if name == "softmin" else -np.inf  # a lane of these has no value (softmin(x) = softmax(−x))
+    defined = ~np.isnan(lanes).any(-1) & ~(lanes == empty).all(-1)
+    assert not np.any(np.isnan(out[defined])), f"NaN from a lane without NaN that is not all {empty}"
     if name == "softmax":
         undefined = (lanes == -np.inf).all(-1) & (n > 0)
         assert np.all(np.isnan(out[undefined])), "an all −inf lane has no softmax: NaN"

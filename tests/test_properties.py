@@ -141,14 +141,17 @@ def test_sparse(ew):
 # --------------------------------------------------------------------------- continuity and kinks
 @functools.cache
 def _jumps(name: str) -> dict[int, np.ndarray]:
-    """Where f (order 0), f′ (order 1) and f″ (order 2, from differences of f′) jump on GRID."""
+    """Where f (order 0), f′ (order 1) and f″ (order 2, from differences of f′) jump on GRID: by more than JUMP
+    times the size of the values there, at least 1 (eˣ grows by the factor e^H per step, which is no jump)."""
     _, _, g = _samples(name)
     f = actlib.get(name)(GRID)
     s2 = np.diff(g) / H
+
+    def jumps(v: np.ndarray, order: int) -> np.ndarray:
+        return np.abs(np.diff(v)) > JUMP[order] * np.maximum(1, np.maximum(np.abs(v[:-1]), np.abs(v[1:])))
+
     mid = GRID[:-1] + H / 2
-    return {0: mid[np.abs(np.diff(f)) > JUMP[0]],
-            1: mid[np.abs(np.diff(g)) > JUMP[1]],
-            2: GRID[1:-1][np.abs(np.diff(s2)) > JUMP[2]]}
+    return {0: mid[jumps(f, 0)], 1: mid[jumps(g, 1)], 2: GRID[1:-1][jumps(s2, 2)]}
 
 
 def _observed_continuity(name: str) -> float:

@@ -1,5 +1,6 @@
 """The registry and the public API: names, look-up, aliases, metadata, parameters vs the spec."""
 
+import dataclasses
 import math
 import re
 
@@ -61,11 +62,34 @@ def test_text_and_formulas(name):
     assert name in repr(act)
 
 
+def test_about_texts_in_both_languages(name):
+    """The reference appendix's explanation: a few sentences in each language, neither the one-line summary."""
+    act = actlib.get(name)
+    for field in ("about_zh", "about_en"):
+        value = getattr(act, field)
+        assert isinstance(value, str) and value.strip(), f"{name}.{field} is empty"
+    assert CJK.search(act.about_zh) and act.about_zh.count("。") >= 2, f"{name}: about_zh is not two Chinese sentences"
+    assert not CJK.search(act.about_en) and len(re.findall(r"[.;:] ", act.about_en)) >= 1, \
+        f"{name}: about_en is not English sentences"
+    assert '"' not in act.about_zh, f"{name}: about_zh quotes with \" (Chinese text uses “”)"
+    assert act.about_zh != act.summary_zh and act.about_en != act.summary_en
+
+
+def test_about_texts_are_required():
+    fields = {f.name: f for f in dataclasses.fields(actlib.Activation)}
+    assert all(fields[k].default is dataclasses.MISSING for k in ("about_zh", "about_en"))
+    with pytest.raises(ValueError, match="probe_blank: about_zh and about_en"):
+        actlib.VectorActivation(name="probe_blank", name_zh="空", name_en="blank", summary_zh="空。", summary_en="blank",
+                                latex="f", frameworks=dict.fromkeys(FRAMEWORKS, "none"), about_zh=" ", about_en="")
+    assert "probe_blank" not in actlib.names()
+
+
 def test_frameworks_keys(name):
     frameworks = actlib.get(name).frameworks
     assert set(frameworks) == FRAMEWORKS
-    for key, text in frameworks.items():
-        assert isinstance(text, str) and text.strip(), f"{name}: frameworks[{key!r}] is empty"
+    for key, entry in frameworks.items():
+        texts = entry if isinstance(entry, tuple) else (entry,)
+        assert texts and all(isinstance(t, str) and t.strip() for t in texts), f"{name}: frameworks[{key!r}] is empty"
 
 
 def test_params_are_consistent(name):

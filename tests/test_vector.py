@@ -37,7 +37,7 @@ def _inputs(shape, dtype, seed, special=True, minus_inf=False) -> np.ndarray:
 
 
 def _has_minus_inf(vec) -> bool:
-    return vec in ("softmax", "log_softmax")
+    return vec in ("softmax", "log_softmax", "softmin", "sparsemax")
 
 
 def _lanes(a, axis):
@@ -96,6 +96,7 @@ def _normwise(vec, x, axis, params, got_lanes, rows_of, g=None):
         kappa = max(_kappa(xm, y, jac, i) for i in range(len(y)))
         g_norm = float(np.max(np.abs(next(g_lanes)))) if g_lanes else 1.0
         floor = {"softmax": float(max(y)) ** 2 / params.get("temperature", 1.0) * g_norm,
+                 "softmin": float(max(y)) ** 2 * g_norm,
                  "log_softmax": g_norm if g_lanes else 0.0}.get(vec, 0.0)
         allowed = max(8 * eps * (1 + kappa) * max(np.max(np.abs(exact)), floor), 4 * tiny)
         err = np.max(np.abs(gl.astype(np.float64) - exact))
@@ -112,7 +113,7 @@ def test_jacobian_matches_reference(vec, dtype):
         x = _inputs(shape, dtype, 100 + n, minus_inf=_has_minus_inf(vec))
         jac = act.jacobian(x, axis=axis, **params)
         lanes = _lanes(x, axis)
-        m = lanes.shape[1] // 2 if vec in GATES else lanes.shape[1]
+        m = act(x, axis=axis, **params).shape[axis]  # half the lane for the GLU family, twice it for crelu
         assert jac.dtype == dtype
         assert jac.shape == (*np.moveaxis(x, axis, -1).shape[:-1], m, lanes.shape[1])
         got = jac.reshape(-1, m, lanes.shape[1])
@@ -141,8 +142,9 @@ def test_vjp_matches_reference(vec, dtype):
 
 
 def test_reference_jacobian_is_the_derivative_of_the_reference():
-    """reference.py's Jacobians agree with central differences of its values (no actlib)."""
-    x = [to_mpf(v) for v in (-1.5, 0.25, 2.0, -0.75, 3.0, 0.5)]
+    """reference.py's Jacobians agree with central differences of its values (no actlib). No entry of x sits
+    where a function has no derivative (0 for the ReLU gates and crelu, τ for sparsemax: here τ = 2.125)."""
+    x = [to_mpf(v) for v in (-1.5, 0.25, 2.25, -0.75, 3.0, 0.5)]
     h = mp.mpf("1e-20")
     for name in reference.VECTOR:
         jac = reference.vector_jacobian(name, x)
@@ -238,6 +240,38 @@ def test_log_softmax_infinite_entries():
     assert out[0] == -np.inf
     np.testing.assert_allclose(out[1:], -np.log(2), rtol=1e-15)
     np.testing.assert_allclose(_silently(actlib.log_softmax, np.array([np.inf, 1.0, np.inf])), [-np.log(2), -np.inf, -np.log(2)])
+
+
+def test_softmin_and_sparsemax_infinite_entries():
+    """softmin mirrors softmax's rules (−∞ entries share the mass, a lane of +∞ has none); sparsemax gives +∞ entries
+    equal shares, −∞ entries 0, and a lane of −∞ no value."""
+    np.testing.assert_array_equal(_silently(actlib.softmin, np.array([-np.inf, 1.0, -np.inf, np.inf])), [0.5, 0, 0.5, 0])
+    assert np.all(np.isnan(_silently(actlib.softmin, np.full((2, 3), np.inf))))
+    np.testing.assert_array_equal(_silently(actlib.sparsemax, np.array([np.inf, 1.0, np.inf, -np.inf])), [0.5, 0, 0.5, 0])
+    np.testing.assert_array_equal(_silently(actlib.sparsemax, np.array([-np.inf, 0.25, 0.0])), [0, 0.625, 0.375])
+    assert np.all(np.isnan(_silently(actlib.sparsemax, np.full((2, 3), -np.inf))))
+
+
+@pytest.mark.parametrize("dtype", DTYPES, ids=lambda d: np.dtype(d).name)
+def test_sparsemax_with_several_entries_in_the_support(dtype):
+    """Lanes of close entries, so that the support holds from one to all of them (the random lanes above mostly
+    give a one-hot output): values within K + κ ulp of mpmath, outputs summing to 1, Jacobian normwise."""
+    spread = np.geomspace(0.1, 4, 60)[:, None]              # lanes from nearly equal entries to far apart ones
+    x = (np.round(np.random.default_rng(12).uniform(-1, 1, (60, 6)) * spread * 64) / 64).astype(dtype)
+    y = actlib.sparsemax(x)
+    sizes = {int(np.sum(lane > 0)) for lane in y}
+    assert sizes == {1, 2, 3, 4, 5, 6}, f"support sizes {sorted(sizes)}"
+    assert np.all(y >= 0) and np.all(np.abs(y.astype(np.float64).sum(-1) - 1) <= 8 * np.finfo(dtype).eps)
+    bad = []
+    for xl, yl in zip(x, y):
+        xm = [to_mpf(v) for v in xl]
+        exact, jac = reference.sparsemax(xm), reference.sparsemax_jacobian(xm)
+        for i, (got, ex) in enumerate(zip(yl, exact)):
+            err, absolute = ulp_error(got, ex, dtype)
+            if err > (4 if absolute else K + _kappa(xm, exact, jac, i)):
+                bad.append(f"{xl.tolist()} [{i}]: got {got!r}, exact {mp.nstr(ex, 17)}, {err:.3g} ulp")
+    bad += _normwise("sparsemax", x, -1, {}, actlib.sparsemax.jacobian(x), reference.sparsemax_jacobian)
+    assert not bad, "\n".join(bad[:6])
 
 
 @pytest.mark.parametrize("dtype", DTYPES, ids=lambda d: np.dtype(d).name)

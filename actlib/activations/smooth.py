@@ -9,8 +9,10 @@ from scipy.optimize import brentq
 from scipy.special import erfcx, lambertw
 
 from ..core import INF, NONNEGATIVE, POSITIVE, Activation, Option, Param, Properties
+from ..frameworks import Differs
 from ..numerics import (finite, in_blocks, in_float64, logistic, sigmoid as _sigmoid, sigmoid_grad,
                         softplus as _softplus, two_square)
+from .s_shaped import sparse_sigmoid
 
 
 def _minimum(value, derivative, low: float, high: float) -> float:
@@ -24,6 +26,16 @@ softplus = Activation(
     name_en="Softplus",
     summary_zh="ReLU 的光滑版本 log(1+e^{βx})/β：输出恒为正，导数恰好是 σ(βx)；β 越大越接近 ReLU。",
     summary_en="A smooth ReLU, log(1 + e^{βx})/β: always positive, with the sigmoid σ(βx) as its derivative; the larger β, the closer to ReLU.",
+    about_zh=("Softplus log(1 + e^{βx})/β 是 ReLU 的光滑版本：处处可微，输出恒为正，导数恰好是 σ(βx)，"
+              "β 越大越接近 ReLU。Dugas 等（2001）提出它；Glorot 等（2011）把它与 ReLU 比较，"
+              "发现不光滑的 ReLU 反而表现更好。如今它很少用作隐藏层激活，主要用来把网络的输出变成正数，"
+              "例如概率模型中的标准差或方差；Mish 和对数 sigmoid 也都由它构成。"),
+    about_en=("Softplus, log(1 + e^{βx})/β, is a smooth ReLU: differentiable everywhere, always positive, with "
+              "the sigmoid σ(βx) as its derivative; the larger β, the closer to ReLU. Dugas et al. (2001) "
+              "introduced it; Glorot et al. (2011) compared it with ReLU and found that ReLU did better despite "
+              "its kink. Today it rarely serves in hidden layers; its main use is to make an output positive, "
+              "such as a standard deviation or a variance in a probabilistic model, and Mish and the log-sigmoid "
+              "are built from it."),
     params={"beta": Param(1.0, 0.1, 10.0, 0.1, "陡峭程度：β 越大，拐角越尖、越接近 ReLU",
                           "sharpness: the larger β, the sharper the corner and the closer to ReLU", POSITIVE)},
     # softplus(βx)/β = max(x, 0) + log1p(e^{−|βx|})/β: no cut-over to x, and no βx/β round trip that
@@ -36,6 +48,47 @@ softplus = Activation(
                           saturating_left=True, saturating_right=False, identity_near_zero=False),
     frameworks={"pytorch": "torch.nn.Softplus(beta=1.0, threshold=20.0)", "keras": "keras.activations.softplus",
                 "tensorflow": "tf.math.softplus", "jax": "jax.nn.softplus"},
+)
+
+
+@in_blocks
+def _sparse_plus(x: np.ndarray) -> np.ndarray:
+    """0 for x ≤ −1, ((x + 1)/2)² between, x from 1 on. clip(x, −1, 1) + 1 is exact near −1 (Sterbenz), so the
+    square keeps its digits where the value is tiny; NaN passes through the clip."""
+    t = np.clip(x, -1, 1)
+    t += 1
+    t /= 2
+    np.square(t, out=t)
+    return np.where(x >= 1, x, t)
+
+
+sparse_plus = Activation(
+    name="sparse_plus",
+    name_zh="Sparse plus（稀疏 softplus）",
+    name_en="Sparse plus",
+    summary_zh="softplus 的分段版本：x ≤ −1 时恰为 0，x ≥ 1 时恰为 x，中间是抛物线 (x+1)²/4；一阶导数连续，导数就是稀疏 Sigmoid。",
+    summary_en="A piecewise softplus: exactly 0 for x ≤ −1, exactly x for x ≥ 1 and the parabola (x + 1)²/4 in between; its slope is continuous and is the sparse sigmoid.",
+    about_zh=("Sparse plus 是 softplus 的“稀疏孪生”，来自 Blondel 等（2020）的 Fenchel-Young 损失框架：softplus 是 sigmoid 的积分，"
+              "sparse plus 是稀疏 Sigmoid 的积分。它在 x ≤ −1 时恰为 0（稀疏激活），在 x ≥ 1 时与 ReLU 重合，"
+              "两段之间的抛物线使它连续可微，只有二阶导数在 ±1 处跳变。JAX 和 Keras 3 提供它。"),
+    about_en=("Sparse plus is the sparse twin of softplus, from the framework of Fenchel-Young losses of Blondel et al. "
+              "(2020): softplus integrates the sigmoid, sparse plus integrates the sparse sigmoid. It is exactly 0 for "
+              "x ≤ −1 (a sparse activation) and equals ReLU for x ≥ 1; the parabola between makes it continuously "
+              "differentiable, and only its second derivative jumps, at ±1. JAX and Keras 3 provide it."),
+    value=_sparse_plus,
+    # (x + 1)/2 clipped to [0, 1]: continuous, so the kinks ±1 need no convention (0 at −1, 1 at 1).
+    derivative=sparse_sigmoid.value,
+    latex=(r"\operatorname{sparseplus}(x) = \begin{cases} 0 & x \le -1 \\ (x + 1)^2/4 & -1 < x < 1 \\ x & x \ge 1 "
+           r"\end{cases}"),
+    grad_latex=r"\operatorname{sparseplus}'(x) = \min\!\bigl(\max\bigl(0,\, (x + 1)/2\bigr),\, 1\bigr) = \operatorname{sparsesigmoid}(x)",
+    properties=Properties(range=(0, INF), monotonic=True, continuity=1, zero_centred=False,
+                          saturating_left=True, saturating_right=False, identity_near_zero=False,
+                          sparse=True, kinks=(-1.0, 1.0)),
+    frameworks={"pytorch": "none", "keras": "keras.activations.sparse_plus", "tensorflow": "none",
+                "jax": "jax.nn.sparse_plus"},
+    # the frameworks' where() meets 0·∞ in the tails; actlib gives the limits 0 and 1
+    differences=(Differs(("keras", "jax"), -math.inf, math.nan, grad=True),
+                 Differs(("keras", "jax"), math.inf, math.nan, grad=True)),
 )
 
 
@@ -71,6 +124,17 @@ silu = Activation(
     name_en="SiLU / Swish (sigmoid-weighted linear unit)",
     summary_zh="x·σ(βx)：用输入自身的 Sigmoid 给它加权；光滑、非单调，负半轴有一个小凹陷，β→∞ 时趋于 ReLU。",
     summary_en="x·σ(βx): the input weighted by its own sigmoid; smooth and non-monotonic with a small dip below zero, tending to ReLU as β → ∞.",
+    about_zh=("SiLU（又名 Swish）x·σ(βx) 用输入自身的 sigmoid 给它加权：光滑、非单调，负半轴有一个小凹陷，"
+              "β = 0 时为 x/2，β → ∞ 时趋于 ReLU。"
+              "Hendrycks 与 Gimpel（2016）和 Elfwing 等（2018）先后提出 x·σ(x)，"
+              "Ramachandran 等（2017）用自动搜索重新找到它，并命名为 Swish。EfficientNet（Tan 与 Le，"
+              "2019）等卷积网络采用它；它也是 SwiGLU 的门函数，后者用于 LLaMA 等大语言模型的前馈层。"),
+    about_en=("SiLU (also called Swish), x·σ(βx), weights the input by its own sigmoid: smooth and "
+              "non-monotonic, with a small dip below zero; β = 0 gives x/2 and β → ∞ tends to ReLU. Hendrycks "
+              "and Gimpel (2016) and Elfwing et al. (2018) proposed x·σ(x), and Ramachandran et al. (2017) found "
+              "it again by automated search and named it Swish. Convolutional networks such as EfficientNet (Tan "
+              "& Le, 2019) use it, and it is the gate of SwiGLU, the feed-forward activation of large language "
+              "models such as LLaMA."),
     params={"beta": Param(1.0, 0.0, 5.0, 0.05, "Sigmoid 内的缩放：β = 0 时为 x/2，β → ∞ 时趋于 ReLU",
                           "scale inside the sigmoid: β = 0 gives x/2, β → ∞ tends to ReLU", NONNEGATIVE)},
     value=_silu,
@@ -81,8 +145,11 @@ silu = Activation(
     properties=Properties(range=(-float(lambertw(1 / math.e).real), INF), monotonic=False, continuity=INF,
                           zero_centred=False, saturating_left=True, saturating_right=False,
                           identity_near_zero=False),
-    frameworks={"pytorch": "torch.nn.SiLU()", "keras": "keras.activations.silu (alias swish)",
-                "tensorflow": "tf.nn.silu(features, beta=1.0)", "jax": "jax.nn.silu (alias jax.nn.swish)"},
+    frameworks={"pytorch": "torch.nn.SiLU()", "keras": ("keras.activations.silu", "keras.activations.swish"),
+                "tensorflow": ("tf.nn.silu(features, beta=1.0)", "tf.nn.swish(features, beta=1.0)"),
+                "jax": ("jax.nn.silu", "jax.nn.swish")},
+    differences=(Differs(("pytorch", "keras", "tensorflow", "jax"), -INF, np.nan),
+                 Differs(("pytorch", "keras", "tensorflow", "jax"), INF, np.nan, grad=True)),
 )
 
 _SQRT_2_OVER_PI = math.sqrt(2 / math.pi)
@@ -213,7 +280,17 @@ gelu = Activation(
     name_en="GELU (Gaussian error linear unit)",
     summary_zh="x·Φ(x)：按标准正态分布函数 Φ 给输入加权；Transformer 的默认激活函数，另有计算更快的 tanh 近似。",
     summary_en="x·Φ(x): the input weighted by the standard normal CDF Φ; the default in Transformers, with a faster tanh approximation.",
-    options={"approximate": Option("none", ("none", "tanh"), "Φ 的算法：\"none\" 用精确的误差函数，\"tanh\" 用 tanh 近似",
+    about_zh=("GELU x·Φ(x) 用标准正态分布函数 Φ 给输入加权，"
+              "可以看作随机地“保留或丢弃”输入后取期望得到的光滑门控。Hendrycks 与 Gimpel（2016）提出它，"
+              "BERT（Devlin 等，2019）及其后的许多语言模型使它成为 Transformer 的默认激活函数。"
+              "它有一个常用的 tanh 近似，各框架默认用哪一种并不相同（JAX 默认用近似形式），移植模型时要核对。"),
+    about_en=("GELU, x·Φ(x), weights the input by the standard normal distribution function Φ; it can be read as "
+              "a smooth gate, the expectation of keeping or dropping the input at random. Hendrycks and Gimpel "
+              "(2016) introduced it, and BERT (Devlin et al., 2019) and many later language models made it the "
+              "default activation of Transformers. A tanh approximation is in common use, and the frameworks "
+              "differ in which form is their default (JAX's is the approximation), so check it when porting a "
+              "model."),
+    options={"approximate": Option("none", ("none", "tanh"), "Φ 的算法：“none”用精确的误差函数，“tanh”用 tanh 近似",
                                    "how Φ is computed: \"none\" exactly (error function), \"tanh\" by the tanh approximation")},
     value=lambda x, approximate: _GELU[approximate][0](x),
     derivative=lambda x, approximate: _GELU[approximate][1](x),
@@ -225,7 +302,9 @@ gelu = Activation(
                           identity_near_zero=False),
     frameworks={"pytorch": "torch.nn.GELU(approximate='none')", "keras": "keras.activations.gelu(x, approximate=False)",
                 "tensorflow": "tf.nn.gelu(features, approximate=False)",
-                "jax": "jax.nn.gelu(x, approximate=True)  # JAX defaults to the tanh form"},
+                "jax": "jax.nn.gelu(x, approximate=True)"},
+    differences=(Differs(("pytorch", "keras", "tensorflow", "jax"), -INF, np.nan),
+                 Differs(("pytorch", "keras", "tensorflow"), INF, np.nan, grad=True)),
 )
 
 
@@ -261,6 +340,13 @@ mish = Activation(
     name_en="Mish",
     summary_zh="x·tanh(softplus(x))：与 Swish 相近的光滑非单调函数，负半轴保留少量梯度，右侧无上界。",
     summary_en="x·tanh(softplus(x)): a smooth, non-monotonic cousin of Swish that keeps a little gradient for negative inputs and is unbounded above.",
+    about_zh=("Mish x·tanh(softplus(x)) 是与 Swish 相近的光滑、非单调函数：负半轴有一个小凹陷，保留少量梯度，"
+              "右侧没有上界，左侧饱和到 0。Misra（2020）提出它，YOLOv4（Bochkovskiy 等，"
+              "2020）在骨干网络中采用了它。它要计算指数、对数和 tanh，比 ReLU 和 Swish 都贵。"),
+    about_en=("Mish, x·tanh(softplus(x)), is a smooth, non-monotonic cousin of Swish: a small dip below zero "
+              "that keeps a little gradient, unbounded above, saturating to 0 on the left. Misra (2020) "
+              "introduced it, and YOLOv4 (Bochkovskiy et al., 2020) uses it in its backbone. It needs an "
+              "exponential, a logarithm and a tanh, which makes it dearer than both ReLU and Swish."),
     value=_mish,
     derivative=_mish_grad,
     latex=r"\operatorname{mish}(x) = x\tanh\bigl(\operatorname{softplus}(x)\bigr) = x\tanh\bigl(\log(1 + e^{x})\bigr)",
@@ -269,7 +355,9 @@ mish = Activation(
     properties=Properties(range=(_minimum(_mish, _mish_grad, -3.0, 0.0), INF), monotonic=False, continuity=INF,
                           zero_centred=False, saturating_left=True, saturating_right=False,
                           identity_near_zero=False),
-    frameworks={"pytorch": "torch.nn.Mish()", "keras": "keras.activations.mish", "tensorflow": "none", "jax": "none"},
+    frameworks={"pytorch": "torch.nn.Mish()", "keras": "keras.activations.mish", "tensorflow": "none", "jax": "jax.nn.mish"},
+    differences=(Differs(("pytorch", "keras", "jax"), -INF, np.nan),
+                 Differs(("pytorch", "keras", "jax"), INF, np.nan, grad=True)),
 )
 
 
@@ -295,6 +383,15 @@ hard_swish = Activation(
     name_en="Hard swish",
     summary_zh="把 Swish 中的 Sigmoid 换成 ReLU6(x+3)/6 的分段近似：只需加法、截断和乘法，MobileNetV3 采用了它。",
     summary_en="Swish with the sigmoid replaced by the piecewise-linear ReLU6(x + 3)/6: only an add, a clip and a multiply, as in MobileNetV3.",
+    about_zh=("Hard Swish x·ReLU6(x + 3)/6 把 Swish 中的 sigmoid 换成分段线性的 hard sigmoid，"
+              "只需加法、截断和乘法。MobileNetV3（Howard 等，2019）提出它并在网络较深的几层中使用，"
+              "以接近 Swish 的精度换来适合移动端的计算量。它在 x ≤ −3 时输出精确的 0，x ≥ 3 时等于 x，"
+              "中间一段是抛物线。"),
+    about_en=("Hard swish, x·ReLU6(x + 3)/6, replaces Swish's sigmoid with the piecewise-linear hard sigmoid, so "
+              "it needs only an add, a clip and a multiply. MobileNetV3 (Howard et al., 2019) introduced it and "
+              "uses it in the deeper layers of the network, getting close to Swish's accuracy at a cost that "
+              "suits mobile devices. It outputs an exact 0 for x ≤ −3, equals x for x ≥ 3, and is a parabola in "
+              "between."),
     value=_hard_swish,
     derivative=_hard_swish_grad,
     latex=r"\operatorname{hardswish}(x) = x\,\frac{\min\bigl(\max(0,\, x + 3),\, 6\bigr)}{6}",
@@ -304,8 +401,9 @@ hard_swish = Activation(
     properties=Properties(range=(_minimum(_hard_swish, _hard_swish_grad, -2.0, 0.0), INF), monotonic=False,
                           continuity=0, zero_centred=False, saturating_left=True, saturating_right=False,
                           identity_near_zero=False, sparse=True, kinks=(-3.0, 3.0)),
-    frameworks={"pytorch": "torch.nn.Hardswish()", "keras": "keras.activations.hard_silu (alias hard_swish)",
-                "tensorflow": "none", "jax": "jax.nn.hard_silu (alias jax.nn.hard_swish)"},
+    frameworks={"pytorch": "torch.nn.Hardswish()", "keras": ("keras.activations.hard_silu", "keras.activations.hard_swish"),
+                "tensorflow": "none", "jax": ("jax.nn.hard_silu", "jax.nn.hard_swish")},
+    differences=(Differs(("pytorch", "keras", "jax"), -INF, np.nan), Differs("keras", INF, np.nan, grad=True)),
 )
 
 # x − tanh x = (x cosh x − sinh x)/cosh x, and x cosh x − sinh x = Σ_{k≥1} 2k·x^{2k+1}/(2k+1)!: a series of
@@ -341,6 +439,18 @@ tanhshrink = Activation(
     name_en="Tanhshrink",
     summary_zh="x − tanh x：原点附近约为 x³/3，几乎平坦，远处接近 x ∓ 1；单调且零中心。",
     summary_en="x − tanh x: almost flat near 0, where it behaves like x³/3, and close to x ∓ 1 far out; monotonic and zero-centred.",
+    about_zh=("Tanhshrink 是 x − tanh x，即输入减去它的 tanh。原点附近 tanh x 几乎等于 x，二者之差几乎为 0，"
+              "按泰勒展开约为 x³/3（下表算出比值怎样趋近 1）；远离原点时 tanh x 接近 ±1，Tanhshrink 接近 x ∓ 1。"
+              "它的导数 tanh²x 在 0 处为 0：与大多数激活函数相反，它在原点附近梯度最小、在两侧梯度最大，"
+              "把小输入“收缩”掉，让大输入几乎原样通过，有点像软收缩的光滑版本。它来自 Torch 库的一组收缩函数，"
+              "PyTorch 和 Keras 都内置了它，但在知名模型中很少见到。"),
+    about_en=("Tanhshrink is x − tanh x, the input minus its tanh. Near the origin tanh x is almost x, so the "
+              "difference is almost 0 there, about x³/3 by the Taylor series (the table below computes how the "
+              "ratio approaches 1); far from it tanh x is close to ±1 and tanhshrink close to x ∓ 1. Its slope, "
+              "tanh²x, is 0 at the origin: unlike most activations it has its smallest gradient near 0 and its "
+              "largest in the tails, shrinking small inputs away and passing large ones almost unchanged, "
+              "somewhat like a smooth soft shrink. It comes from a set of shrinkage functions in the Torch "
+              "library; PyTorch and Keras have it built in, but well-known models rarely use it."),
     value=_tanhshrink,
     derivative=lambda x: np.square(np.tanh(x)),
     latex=r"\operatorname{tanhshrink}(x) = x - \tanh(x)",
@@ -349,6 +459,7 @@ tanhshrink = Activation(
                           saturating_left=False, saturating_right=False, identity_near_zero=False),
     frameworks={"pytorch": "torch.nn.Tanhshrink()", "keras": "keras.activations.tanh_shrink", "tensorflow": "none",
                 "jax": "none"},
+    differences=(Differs(("pytorch", "keras"), -0.0, 0.0),),
 )
 
 
@@ -393,6 +504,18 @@ squareplus = Activation(
     name_en="Squareplus",
     summary_zh="(x + √(x²+β))/2：只用平方根构造的光滑 ReLU，形状与 Softplus 相似，却不需要 exp 和 log。",
     summary_en="(x + √(x² + β))/2: a smooth ReLU built from a square root alone; shaped like softplus, but with no exp or log.",
+    about_zh=("Squareplus (x + √(x² + β))/2 是只用乘法、加法和平方根构造的光滑 ReLU：x 很负时按 β/(4|x|) 趋于 0，"
+              "x 很大时趋于 x；β = 0 时恰好是 ReLU，β 越大拐角越圆。"
+              "Barron（2021）提出它作为 softplus 的代数替代：形状相似，却不需要 exp 和 log，"
+              "在没有快速超越函数运算的硬件上更便宜。但两者并不是同一个函数：下表算出它们在 0 处的值和最大差距，"
+              "分别取默认的 β 和让两者在 0 处相等的 β。JAX 和 Keras 内置了它（参数 b 就是这里的 β）。"),
+    about_en=("Squareplus, (x + √(x² + β))/2, is a smooth ReLU built from multiplications, additions and a "
+              "square root alone: it tends to 0 like β/(4|x|) for very negative x and to x for large x; β = 0 is "
+              "exactly ReLU, and a larger β rounds the corner more. Barron (2021) proposed it as an algebraic "
+              "stand-in for softplus: a similar shape without exp or log, cheaper on hardware without fast "
+              "transcendental functions. The two are not the same function, though: the table below computes "
+              "their values at 0 and their largest gap, for the default β and for the β that makes them agree at "
+              "0. JAX and Keras have it built in (their parameter b is this β)."),
     params={"beta": Param(4.0, 0.0, 10.0, 0.1, "平滑程度：β = 0 时就是 ReLU，β 越大拐角越圆",
                           "smoothness: β = 0 is exactly ReLU, a larger β rounds the corner more", NONNEGATIVE)},
     value=in_blocks(lambda x, beta: _squareplus_parts(x, beta)[0]),
@@ -432,6 +555,20 @@ gaussian = Activation(
     name_en="Gaussian",
     summary_zh="e^{−x²}：钟形曲线，在 0 处取最大值 1，两侧都饱和；常见于径向基函数网络。",
     summary_en="e^{−x²}: a bell curve with its peak 1 at the origin, saturating on both sides; familiar from radial-basis-function networks.",
+    about_zh=("高斯函数 e^{−x²} 是一条钟形曲线：在 0 处取最大值 1，向两侧迅速衰减到 0，两侧都饱和，而且不单调。"
+              "与前面的函数不同，它只对 0 附近的输入有明显的响应，是一个“局部”的单元；"
+              "它与标准正态密度 φ 只差缩放：e^{−x²} = √(2π)·φ(√2·x)。"
+              "这种局部响应正是径向基函数网络的基础（Broomhead 与 Lowe，1988）："
+              "每个隐藏单元对输入到某个中心的距离施加高斯函数。在深层网络中它很少用作逐元素激活，"
+              "因为离 0 较远的输入几乎得不到梯度；下表算出它的导数在哪里最大，以及响应降到一半和降到 1% 的位置。"),
+    about_en=("The Gaussian, e^{−x²}, is a bell curve: its maximum 1 at 0, falling quickly to 0 on both sides, "
+              "saturating on both and not monotonic. Unlike the functions above it responds clearly only to "
+              "inputs near 0: it is a local unit, and up to scaling it is the standard normal density φ: e^{−x²} "
+              "= √(2π)·φ(√2·x). That local response is the basis of radial-basis-function networks (Broomhead & "
+              "Lowe, 1988), where each hidden unit applies a Gaussian to the distance between the input and a "
+              "centre. Deep networks rarely use it as an elementwise activation, since inputs far from 0 get "
+              "almost no gradient; the table below computes where its slope is largest and where the response "
+              "falls to a half and to 1%."),
     value=_gaussian,
     derivative=_gaussian_grad,
     latex=r"\operatorname{gaussian}(x) = e^{-x^2}",
@@ -439,4 +576,29 @@ gaussian = Activation(
     properties=Properties(range=(0, 1), monotonic=False, continuity=INF, zero_centred=False,
                           saturating_left=True, saturating_right=True, identity_near_zero=False),
     frameworks={"pytorch": "none", "keras": "none", "tensorflow": "none", "jax": "none"},
+)
+
+
+exponential = Activation(
+    name="exponential",
+    name_zh="指数函数",
+    name_en="Exponential",
+    summary_zh="eˣ：输出恒为正、没有上界，导数等于它自己；左侧饱和到 0，右侧增长极快，很快就会上溢。",
+    summary_en="eˣ: always positive and unbounded, its own derivative; it saturates towards 0 on the left and grows so fast on the right that it soon overflows.",
+    about_zh=("指数函数把任意实数映到正数，常放在需要正值的输出层：例如泊松回归中预测的计数速率，"
+              "或概率模型里的尺度、方差参数（网络输出它们的对数）。Keras 把它列为激活函数 keras.activations.exponential，"
+              "其他框架直接用 exp。它的导数就是它自己，输入稍大便会上溢为 inf，所以很少用在隐藏层。"),
+    about_en=("The exponential maps any real number to a positive one and sits in output layers that need a positive "
+              "value: the rate of a Poisson regression, or a scale or variance in a probabilistic model (the network "
+              "outputs its logarithm). Keras lists it as an activation, keras.activations.exponential; the other "
+              "frameworks use exp directly. It is its own derivative and overflows to inf for moderately large inputs, "
+              "so it is rarely used in hidden layers."),
+    value=lambda x: np.exp(x),
+    derivative=lambda x: np.exp(x),
+    latex=r"f(x) = e^{x}",
+    grad_latex=r"f'(x) = e^{x}",
+    properties=Properties(range=(0, INF), monotonic=True, continuity=INF, zero_centred=False,
+                          saturating_left=True, saturating_right=False, identity_near_zero=False),
+    frameworks={"pytorch": "torch.exp(x)", "keras": "keras.activations.exponential", "tensorflow": "tf.math.exp",
+                "jax": "jax.numpy.exp"},
 )
