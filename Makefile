@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: book test execute serve lab bench screenshots clean
+.PHONY: book test conformance execute serve lab bench screenshots clean
 
 $(STAMP): pyproject.toml requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,11 +27,26 @@ $(AXE): package.json package-lock.json
 test: $(STAMP) $(AXE)
 	$(BIN)/python -m pytest
 
-## execute: re-run every chapter notebook in place, top to bottom, in a clean kernel
+# The framework conformance suite's own environment: PyTorch (CPU), TensorFlow (CPU), Keras 3 and JAX,
+# pinned in requirements-frameworks.txt; the book's .venv never holds them.
+FW_VENV := .venv-frameworks
+FW_STAMP := $(FW_VENV)/.installed
+
+$(FW_STAMP): pyproject.toml requirements-frameworks.txt
+	test -x $(FW_VENV)/bin/python || $(PYTHON) -m venv $(FW_VENV)
+	$(FW_VENV)/bin/python -m pip install -qq pip==26.3
+	$(FW_VENV)/bin/python -m pip install -qq -r requirements-frameworks.txt
+	touch $(FW_STAMP)
+
+## conformance: check every framework entry of the registry against PyTorch, Keras, TensorFlow and JAX
+conformance: $(FW_STAMP)
+	$(FW_VENV)/bin/python -m pytest -c conformance/pytest.ini --rootdir=conformance conformance
+
+## execute: re-run every notebook (chapters and the reference appendix) in place, top to bottom, each in a clean kernel in its own folder
 execute: $(STAMP)
-	cd chapters && ../$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
+	$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
 		--ExecutePreprocessor.timeout=300 --ExecutePreprocessor.kernel_name=python3 \
-		--ExecutePreprocessor.record_timing=False *.ipynb
+		--ExecutePreprocessor.record_timing=False chapters/*.ipynb appendix/*.ipynb
 
 ## serve: serve the built book on http://localhost:8000
 serve: book

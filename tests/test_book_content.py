@@ -9,9 +9,11 @@ has an alt text "中文 · English" that says what it shows, in both halves.
 import re
 from html.parser import HTMLParser
 
+import actlib
 import pytest
+from actlib.reference import anchor
 
-from book import toc_pages
+from book import built_pages, toc_pages
 
 PAGES = [*toc_pages(), "search", "genindex"]
 CHAPTERS = [p for p in toc_pages() if p.startswith("chapters/")]
@@ -113,3 +115,27 @@ def test_every_figure_has_a_bilingual_alt_text(html_dir, path):
     figures = [(src, alt) for src, alt in parser.found if "_images/" in src]
     problems = [p for src, alt in figures if (p := alt_problem(src, alt))]
     assert not problems, f"{path}: {len(problems)} of {len(figures)} figures:\n" + "\n".join(problems)
+
+
+def test_the_reference_page_has_an_entry_for_every_activation(html_dir):
+    """appendix/reference.html: one heading per registered activation, its id the entry's anchor, with the
+    actlib name below it, and one static explorer per elementwise activation."""
+    page = (html_dir / "appendix" / "reference.html").read_text(encoding="utf-8")
+    headings = re.findall(r'<h3 id="(ref-[a-z0-9-]+)">', page)
+    assert sorted(headings) == sorted(anchor(n) for n in actlib.names()), "an entry is missing or shown twice"
+    missing = [n for n in actlib.names() if f"<code>actlib.{n}</code>" not in page]
+    assert not missing, f"no actlib name shown for {missing}"
+    elementwise = [n for n in actlib.names() if isinstance(actlib.get(n), actlib.Activation)]
+    assert page.count('data-actlib-explorer="1"') == len(elementwise)
+
+
+def test_every_link_to_a_reference_entry_finds_it(html_dir):
+    """A link to an entry (``{ref}`ref-relu``` or ``[…](#ref-relu)``, on any page) names an id the page has."""
+    reference = (html_dir / "appendix" / "reference.html").read_text(encoding="utf-8")
+    ids = set(re.findall(r'id="(ref-[a-z0-9-]+)"', reference))
+    link = re.compile(r'href="(?:[^"#]*reference\.html)?#(ref-[\w-]+)"')
+    links = [(page.relative_to(html_dir), target) for page in built_pages(html_dir)
+             for target in link.findall(page.read_text(encoding="utf-8"))]
+    assert links, "no page links to a reference entry"
+    broken = [f"{page}: #{target}" for page, target in links if target not in ids]
+    assert not broken, "links to entries the reference does not have:\n" + "\n".join(broken)

@@ -1,8 +1,9 @@
-"""The chapter notebooks re-run cleanly and reproduce their stored outputs (nbval, strict mode).
+"""The chapter notebooks and the reference appendix (appendix/reference.ipynb) re-run cleanly and
+reproduce their stored outputs (nbval, strict mode).
 
 Each notebook runs in its own ``python -m pytest --nbval`` subprocess from the repository root:
 nbval starts a fresh kernel in this virtual environment (``--nbval-current-env``), executes the
-cells top to bottom with ``chapters/`` as working directory, and compares every output with the
+cells top to bottom with the notebook's folder as working directory, and compares every output with the
 one stored in the notebook (text, LaTeX, Markdown, HTML; images are not compared). A notebook
 whose stored outputs are stale fails here; ``make execute`` refreshes them.
 
@@ -22,7 +23,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-NOTEBOOKS = sorted((ROOT / "chapters").glob("*.ipynb"))
+NOTEBOOKS = sorted((ROOT / "chapters").glob("*.ipynb")) + [ROOT / "appendix" / "reference.ipynb"]
 
 
 def test_there_are_chapter_notebooks():
