@@ -2,8 +2,9 @@
  *
  * - A formula or a table wider than its column scrolls sideways (book.css, the theme); it is made
  *   focusable, so that a keyboard reader can scroll it too, and named for screen readers.
- * - The theme's search field is named "Search" but shows "Search Ctrl + K": its accessible name is
- *   taken from what it shows instead, as speech-input users expect.
+ * - The theme's search field is named "Search" but shows "Search Ctrl + K", and a folded code
+ *   cell's toggle is named "Toggle hidden content" but shows "Show code cell source": their
+ *   accessible names are taken from what they show instead, as speech-input users expect.
  */
 (function () {
   "use strict";
@@ -41,7 +42,7 @@
   }
 
   document.addEventListener("DOMContentLoaded", function () {
-    document.querySelectorAll(".search-button-field[aria-label]").forEach(function (button) {
+    document.querySelectorAll(".search-button-field[aria-label], details.hide > summary[aria-label]").forEach(function (button) {
       button.removeAttribute("aria-label");
     });
   });

@@ -56,7 +56,13 @@
     "Colab logo": "Colab 标志",
     "Copy": "复制",
     "Copied!": "已复制！",
-    "Version warning": "版本提示"
+    "Version warning": "版本提示",
+    "Show code cell source": "显示代码",
+    "Hide code cell source": "隐藏代码",
+    "Show code cell outputs": "显示输出",
+    "Hide code cell outputs": "隐藏输出",
+    "Show code cell content": "显示代码与输出",
+    "Hide code cell content": "隐藏代码与输出"
   };
   var ATTRIBUTES = ["title", "aria-label", "placeholder", "alt", "data-bs-original-title"];
   var CJK = /[\u3400-\u9fff]/;

@@ -162,6 +162,22 @@ def test_no_cell_relies_on_a_trailing_semicolon(path):
     assert not problems, f"{path.name}:\n" + "\n".join(problems)
 
 
+# The cell tags the book's tools act on: MyST-NB's (hide the source of a set-up or solution cell
+# behind a toggle, and its other display tags) and nbval's. A tag outside this set, a misspelt
+# "hide_input" say, would be silently ignored.
+KNOWN_TAGS = {"hide-input", "hide-output", "hide-cell", "remove-input", "remove-output", "remove-cell",
+              "remove-stdout", "remove-stderr", "full-width", "margin", "raises-exception", "skip-execution",
+              "nbval-ignore-output", "nbval-skip", "nbval-check-output", "nbval-raises-exception"}
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_cell_tags_are_ones_the_tools_know(path):
+    nb = nbformat.read(path, as_version=4)
+    problems = [f"cell {i}: unknown tag {tag!r}" for i, cell in enumerate(nb.cells)
+                for tag in cell.metadata.get("tags", []) if tag not in KNOWN_TAGS]
+    assert not problems, f"{path.name}:\n" + "\n".join(problems)
+
+
 @pytest.mark.parametrize("page", MARKDOWN_PAGES, ids=[p.stem for p in MARKDOWN_PAGES])
 def test_markdown_page_pairs_the_languages(page):
     text = blank_fences(page.read_text(encoding="utf-8"))
