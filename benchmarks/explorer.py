@@ -3,11 +3,12 @@
   * live update (a slider move in the kernel: f and f′ at 1,001 points for every shown function, the
     Agg draw and the PNG encoding that goes to the ipywidgets.Image), with its parts, and a full
     redraw (x-range change: axes and ticks redrawn too); goal ≤ 30 ms for a slider move;
-  * slider latency of the static explorers in the chapter pages of the built book (headless Chromium
+  * slider latency of the static explorers in every page of the built book that has them (headless Chromium
     from tools/browser.py, the pages served over HTTP with the book's MathJax), driven by real key
     presses and pointer drags: from the reader's event (its timeStamp) to the callback of the next
     animation frame, median and 95th percentile per page; goals ≤ 8 ms and ≤ 16 ms. The script's
-    own input-handler time is given beside it. The book is built into a temporary directory, or
+    own input-handler time is given beside it, and the same protocol on a page with one plain range
+    input (BARE) gives the browser's own floor. The book is built into a temporary directory, or
     read from $BOOK_HTML;
   * bytes of the static explorer (its text/html) for single functions and overlays; goal ≤ 200 kB.
 """
@@ -162,38 +163,63 @@ def _book(html: Path | None):
     return built()
 
 
-def static(html: Path | None = None) -> list[dict]:
-    """Slider latency in every chapter page of the built book that has explorers (served over HTTP,
-    MathJax as the book serves it), with real key presses and pointer drags (Playwright)."""
+# The floor of this measurement in this browser: one range input and an <output>, nothing else, driven
+# the same way. Pointer moves are delivered with the display's frames, so a drag waits up to a frame
+# (16.7 ms at 60 Hz) on any page; a key press does not.
+BARE = ('<!doctype html><html lang="en"><head><meta charset="utf-8"><title>range</title></head><body>'
+        '<div class="actx" data-formulas="ready"><input type="range" min="0" max="40" value="20" aria-label="x">'
+        '<output>20</output></div><script>document.querySelector("input").addEventListener("input", e => '
+        '{ document.querySelector("output").textContent = e.target.value; });</script></body></html>')
+
+
+def _figures(page, name: str) -> dict:
+    latency, handler = _page_figures(page)
+    row = {"page": name, "explorers": page.locator(".actx").count(),
+           "sliders": page.locator(".actx input[type=range]").count(), "handler_ms": statistics.median(handler)}
+    for kind, values in latency.items():
+        row[kind] = {"events": len(values), "median_ms": statistics.median(values),
+                     "p95_ms": quantile(values, 0.95), "max_ms": max(values)}
+    return row
+
+
+def bare(browser) -> dict:
+    """The same protocol on a page with one plain range input (BARE): what the browser alone costs."""
+    with tempfile.TemporaryDirectory() as tmp:
+        (Path(tmp) / "range.html").write_text(BARE, encoding="utf-8")
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto((Path(tmp) / "range.html").as_uri(), wait_until="load")
+        row = _figures(page, "range")
+        page.close()
+    return row | {"explorers": 0}
+
+
+def static(html: Path | None = None) -> tuple[list[dict], dict]:
+    """Slider latency in every page of the built book that has explorers (served over HTTP, MathJax as
+    the book serves it), with real key presses and pointer drags (Playwright); and the same on BARE."""
     from playwright.sync_api import sync_playwright
 
-    from tools.browser import launch, serve
+    from tools.browser import built_pages, launch, serve
 
     rows = []
     with _book(html) as folder, sync_playwright() as p:
         server, url = serve(folder)
         browser = launch(p)
         try:
-            for path in sorted((folder / "chapters").glob("*.html")):
+            for path in built_pages(folder):
                 text = path.read_text(encoding="utf-8")
                 if "data-actlib-explorer" not in text or 'type="range"' not in text:
                     continue
                 page = browser.new_page(viewport={"width": 1280, "height": 900})
-                page.goto(f"{url}chapters/{path.name}", wait_until="load")
+                page.goto(url + path.relative_to(folder).as_posix(), wait_until="load")
                 page.wait_for_function("() => window.MathJax && MathJax.startup && MathJax.startup.promise")
                 page.evaluate("() => MathJax.startup.promise")
-                latency, handler = _page_figures(page)
-                row = {"page": f"chapters/{path.stem}", "explorers": page.locator(".actx").count(),
-                       "sliders": page.locator(".actx input[type=range]").count(), "handler_ms": statistics.median(handler)}
-                for kind, values in latency.items():
-                    row[kind] = {"events": len(values), "median_ms": statistics.median(values),
-                                 "p95_ms": quantile(values, 0.95), "max_ms": max(values)}
-                rows.append(row)
+                rows.append(_figures(page, path.relative_to(folder).with_suffix("").as_posix()))
                 page.close()
+            baseline = bare(browser)
         finally:
             browser.close()
             server.shutdown()
-    return rows
+    return rows, baseline
 
 
 def sizes() -> list[dict]:
@@ -217,7 +243,8 @@ def run() -> dict:
     """Every figure; the static latency on the book built into a temporary directory, or on the
     HTML folder named by $BOOK_HTML (e.g. one built with --path-output)."""
     html = os.environ.get("BOOK_HTML")
-    return {"goals": GOALS, "live": live(), "static": static(Path(html) if html else None), "sizes": sizes(),
+    pages, baseline = static(Path(html) if html else None)
+    return {"goals": GOALS, "live": live(), "static": pages, "baseline": baseline, "sizes": sizes(),
             "protocol": {"presses": PRESSES, "gap_ms": GAP_MS, "drag_steps": DRAG_STEPS}}
 
 
@@ -249,7 +276,9 @@ def render(results: dict) -> str:
     static_rows = ["| 页面 · page | 探索器 · explorers | 滑块 · sliders | 输入 · input | 事件 · events | "
                    "中位数 · median ms | p95 ms | 最大 · max ms | 脚本 · handler ms |",
                    "|---|---:|---:|---|---:|---:|---:|---:|---:|"]
-    for r in results["static"]:
+    baseline = results.get("baseline")
+    for r in results["static"] + ([baseline | {"page": "只有一个滑块的页面 · a page with one range input only"}]
+                                  if baseline else []):
         for kind, name in (("key", "按键 · keys"), ("drag", "拖动 · drag")):
             k = r[kind]
             static_rows.append(f"| {r['page']} | {r['explorers']} | {r['sliders']} | {name} | {k['events']} | "
@@ -274,6 +303,13 @@ def render(results: dict) -> str:
                 f"largest static explorer {worst_size:.1f} kB (goal ≤ {g['kB']} kB)")]
     zh = "；".join(f"{z}，{'达标' if ok else '未达标'}" for ok, z, _ in verdict) + "。"
     en = "; ".join(f"{e}: {'met' if ok else 'missed'}" for ok, _, e in verdict) + "."
+    if baseline:
+        floor = baseline["drag"]["p95_ms"]
+        zh += (f"只有一个滑块、别无他物的页面上，拖动的 p95 是 {floor:.1f} ms：浏览器把指针移动对齐到显示的帧，"
+               f"拖动可能要等上一帧（60 Hz 时 16.7 ms），按键不必等。")
+        en += (f" On a page with one range input and nothing else, the drag p95 is {floor:.1f} ms: the browser "
+               f"delivers pointer moves with the display's frames, so a drag can wait up to a frame (16.7 ms at "
+               f"60 Hz); a key press does not.")
     return "\n\n".join([
         spans("**实时更新（内核中）**", "**Live update (in a kernel)**") + "\n\n" + "\n".join(live_rows),
         spans("**书中页面的滑块延迟（无头 Chromium）**", "**Slider latency in the book's pages (headless Chromium)**")
