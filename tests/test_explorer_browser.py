@@ -369,6 +369,19 @@ def test_a_step_changes_only_the_value_in_the_formula_and_typesets_nothing_in_th
         page.close()
 
 
+def test_a_formula_without_a_value_is_not_typeset_again(browser, tmp_path):
+    page = Page(browser, tmp_path, "sigmoid", "leaky_relu", head=WITH_MATHJAX_SPY)
+    try:
+        p = page.page
+        p.focus("input[type=range]")
+        p.wait_for_selector('.actx[data-formulas="ready"]')
+        typeset = [c["tex"] for c in p.evaluate("window.__calls") if c["tex"]]
+        assert any("LeakyReLU" in t for t in typeset)            # the formula with α, in its slotted form
+        assert not any(r"\sigma" in t for t in typeset)          # the page's own typeset of σ is kept
+    finally:
+        page.close()
+
+
 # Steps per slider: RReLU's l and u in one formula; leaky ReLU's α from 0.01 to a negative value,
 # written in parentheses (a slot that was a number becomes a group), and back.
 MOVES = {"rrelu": [(1, "ArrowRight", 3), (0, "ArrowRight", 2), (1, "ArrowLeft", 1)],

@@ -148,7 +148,8 @@ function actlibExplorer(root, data) {
   root.querySelectorAll(".actx-tex, .actx-dtex").forEach(function (el) {
     var fn = data.fns[+el.dataset.fn], parts = el.classList.contains("actx-tex") ? fn.tex : fn.dtex;
     var slots = parts.filter(function (p, i) { return typeof p === "number" && parts.indexOf(p) === i; });
-    var item = { el: el, parts: parts, slots: slots, shown: cur.slice(), slotted: false };
+    // A formula without a value in it is never typeset again: it has no slot to fill.
+    var item = { el: el, parts: parts, slots: slots, shown: cur.slice(), slotted: slots.length === 0 };
     el.dataset.tex = texAt(item, cur, false);
     formulas.push(item);
   });
