@@ -19,14 +19,13 @@ import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from tools.browser import CHROMIUM, CHROMIUM_ARGS, built_pages, serve
+from tools.browser import CHROMIUM, CHROMIUM_ARGS, built_pages, serve, wait_for_typesetting
 
 from . import ROOT, pair
 from .book import JUPYTER_BOOK
 
 GOAL_BYTES = 1_500_000
 BIGGEST = 4  # resources listed per page
-TYPESET = "() => window.MathJax && MathJax.startup && MathJax.startup.promise"
 EVERYTHING = """() => {   // every figure, lazy or not, and every font the typeset page uses
     const images = Array.from(document.images, img => { img.loading = 'eager'; return img.decode().catch(() => null); });
     return Promise.all(images).then(() => document.fonts.ready).then(() => null);
@@ -65,7 +64,7 @@ def transfer(browser, html: Path, url: str) -> list[dict]:
     responses = []
     page.on("response", lambda response: responses.append(response))
     page.goto(url, wait_until="networkidle")
-    page.evaluate(f"() => ({TYPESET})()")
+    wait_for_typesetting(page)
     page.evaluate(EVERYTHING)
     page.wait_for_load_state("networkidle")
     rows = []

@@ -12,6 +12,7 @@ import pytest
 from fontTools.ttLib import TTFont
 
 from book import built_pages
+from tools.browser import wait_for_typesetting
 
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 
@@ -42,7 +43,7 @@ def cold_visits(html_dir, browser, site):
         responses = []
         page.on("response", lambda r: responses.append((r.url[len(site):].split("?")[0], r.status)))
         page.goto(site + path, wait_until="networkidle")
-        page.evaluate("() => window.MathJax && MathJax.startup && MathJax.startup.promise")
+        wait_for_typesetting(page)
         page.wait_for_load_state("networkidle")
         visits[path] = {"responses": responses, "icons": page.evaluate(ICONS),
                         "faces": {tuple(f) for f in page.evaluate(LOADED_FACES)}}

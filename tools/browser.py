@@ -38,3 +38,16 @@ def serve(html_dir: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_port}/"
+
+
+# A page with formulas loads MathJax's startup.js, whose startup promise settles once the page is typeset.
+# The promise exists only once MathJax has loaded, which on a long page can come after the network has
+# been idle for a while: wait for it, then for it to settle.
+MATHJAX_STARTED = """() => !document.querySelector('script[src*="/mathjax/"]')
+    || !!(window.MathJax && MathJax.startup && MathJax.startup.promise)"""
+
+
+def wait_for_typesetting(page) -> None:
+    """Until MathJax, on a page that loads it, has typeset the page."""
+    page.wait_for_function(MATHJAX_STARTED)
+    page.evaluate("() => window.MathJax && MathJax.startup && MathJax.startup.promise")

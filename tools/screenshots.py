@@ -11,7 +11,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from tools.browser import built_pages, launch, serve
+from tools.browser import built_pages, launch, serve, wait_for_typesetting
 
 ROOT = Path(__file__).resolve().parent.parent
 WIDTHS = (390, 1280)
@@ -44,7 +44,7 @@ def main(argv=None) -> int:
                 page = context.new_page()
                 for name in names:
                     page.goto(f"{base}{name}.html?lang={lang}", wait_until="load")
-                    page.evaluate("() => window.MathJax && MathJax.startup && MathJax.startup.promise")
+                    wait_for_typesetting(page)
                     out = args.out / str(width) / lang / f"{name}.png"
                     out.parent.mkdir(parents=True, exist_ok=True)
                     page.screenshot(path=str(out), full_page=True)
