@@ -198,7 +198,7 @@ def static(html: Path | None = None) -> tuple[list[dict], dict]:
     the book serves it), with real key presses and pointer drags (Playwright); and the same on BARE."""
     from playwright.sync_api import sync_playwright
 
-    from tools.browser import built_pages, launch, serve
+    from tools.browser import built_pages, launch, serve, wait_for_typesetting
 
     rows = []
     with _book(html) as folder, sync_playwright() as p:
@@ -211,8 +211,7 @@ def static(html: Path | None = None) -> tuple[list[dict], dict]:
                     continue
                 page = browser.new_page(viewport={"width": 1280, "height": 900})
                 page.goto(url + path.relative_to(folder).as_posix(), wait_until="load")
-                page.wait_for_function("() => window.MathJax && MathJax.startup && MathJax.startup.promise")
-                page.evaluate("() => MathJax.startup.promise")
+                wait_for_typesetting(page)
                 rows.append(_figures(page, path.relative_to(folder).with_suffix("").as_posix()))
                 page.close()
             baseline = bare(browser)

@@ -2,6 +2,8 @@
 for. The fixtures ``site`` and ``visit`` (conftest.py) hand it to the tests.
 """
 
+from tools.browser import wait_for_typesetting
+
 
 class Visit:
     """A browser context on the book: what the pages logged and asked for."""
@@ -26,8 +28,7 @@ class Visit:
     def open(self, path: str):
         self.page.goto(self.site + path, wait_until="load")
         if self.page.locator(".math").count():
-            self.page.wait_for_function("() => window.MathJax && MathJax.startup && MathJax.startup.promise")
-            self.page.evaluate("() => MathJax.startup.promise")
+            wait_for_typesetting(self.page)
         return self.page
 
     def language(self) -> str:
