@@ -128,3 +128,25 @@ def test_the_porting_snippets_compute_what_they_say():
     for name, values in got.items():
         want = gelu if "gelu" in name.lower() else leaky
         np.testing.assert_allclose(values, want, rtol=1e-6, atol=1e-12, err_msg=name)
+
+
+# §3.5: "Keras ... shared_axes=None learns one [α] per input element ..., and one per channel takes
+# shared_axes=[1, 2] (images)"; PyTorch's num_parameters=1 shares one across the layer.
+def test_prelu_alpha_counts():
+    per_element, per_channel = keras.layers.PReLU(), keras.layers.PReLU(shared_axes=[1, 2])
+    per_element.build((None, 4, 5, 3))
+    per_channel.build((None, 4, 5, 3))
+    assert tuple(per_element.alpha.shape) == (4, 5, 3)
+    assert tuple(per_channel.alpha.shape) == (1, 1, 3)
+    assert tuple(torch.nn.PReLU().weight.shape) == (1,)
+
+
+# §3.7: "Keras 3 removed the layer; its replacements are the functions keras.activations.threshold ... and
+# keras.activations.relu(x, threshold=θ)".
+def test_keras_3_has_no_thresholded_relu_layer_but_its_functions():
+    assert not hasattr(keras.layers, "ThresholdedReLU")
+    x = np.array([-2.0, 0.5, 1.0, 1.5, 3.0])
+    want = actlib.thresholded_relu(x, threshold=1.0)
+    np.testing.assert_array_equal(np.asarray(keras.activations.threshold(x, 1.0, 0.0)), want)
+    # relu(threshold=θ) keeps x = θ itself (x ≥ θ passes); away from θ it is the thresholded ReLU.
+    np.testing.assert_array_equal(np.asarray(keras.activations.relu(x[x != 1.0], threshold=1.0)), want[x != 1.0])
