@@ -4,11 +4,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: book test conformance execute serve lab bench screenshots clean
+.PHONY: book test conformance lock execute serve lab bench screenshots clean
 
 $(STAMP): pyproject.toml requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install -qq --upgrade pip
+	$(BIN)/python -m pip install -qq pip==26.3
 	$(BIN)/python -m pip install -qq -r requirements-dev.txt
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 > /dev/null
 	touch $(STAMP)
@@ -23,8 +23,9 @@ $(AXE): package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
 	touch $(AXE)
 
-## test: every test: actlib, notebooks (nbval strict), book build, browser
+## test: every test: actlib, notebooks (nbval strict), book build, browser (a Chromium first: tools/browser.py)
 test: $(STAMP) $(AXE)
+	$(BIN)/python -m tools.browser
 	$(BIN)/python -m pytest
 
 # The framework conformance suite's own environment: PyTorch (CPU), TensorFlow (CPU), Keras 3 and JAX,
@@ -41,6 +42,23 @@ $(FW_STAMP): pyproject.toml requirements-frameworks.txt
 ## conformance: check every framework entry of the registry against PyTorch, Keras, TensorFlow and JAX
 conformance: $(FW_STAMP)
 	$(FW_VENV)/bin/python -m pytest -c conformance/pytest.ini --rootdir=conformance conformance
+
+# The lock files: every package each environment installs, pinned, resolved by uv from the .in files
+# for Python 3.11 (runtime.txt). Binder's and the book's on any platform; the frameworks' for Linux
+# x86-64, where the CI runs (PyTorch's CPU build: see requirements-frameworks.in).
+UV := $(BIN)/uv
+UV_COMPILE := $(UV) pip compile --quiet --python-version 3.11 --no-header --annotation-style line
+
+## lock: write requirements.txt, requirements-dev.txt and requirements-frameworks.txt anew from their .in files
+lock: $(UV)
+	$(UV_COMPILE) --universal requirements.in -o requirements.txt
+	$(UV_COMPILE) --universal requirements-dev.in -o requirements-dev.txt
+	$(UV_COMPILE) --python-platform x86_64-manylinux_2_28 --index-strategy unsafe-best-match \
+		requirements-frameworks.in -o requirements-frameworks.txt
+
+$(UV):
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -qq uv==0.13.8
 
 ## execute: re-run every notebook (chapters and the reference appendix) in place, top to bottom, each in a clean kernel in its own folder
 execute: $(STAMP)

@@ -203,7 +203,7 @@ def static(html: Path | None = None) -> tuple[list[dict], dict]:
     rows = []
     with _book(html) as folder, sync_playwright() as p:
         server, url = serve(folder)
-        browser = launch(p)
+        browser = launch(p.chromium)
         try:
             for path in built_pages(folder):
                 text = path.read_text(encoding="utf-8")

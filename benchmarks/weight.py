@@ -19,7 +19,8 @@ import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from tools.browser import CHROMIUM, CHROMIUM_ARGS, built_pages, serve, wait_for_typesetting
+from tools.browser import built_pages, serve, wait_for_typesetting
+from tools.browser import launch as launch_chromium
 
 from . import ROOT, pair
 from .book import JUPYTER_BOOK
@@ -53,7 +54,7 @@ def launch(chromium, fontconfig: Path | None = None):
     """Headless Chromium (tools/browser.py's) from Playwright's ``chromium`` browser type, with
     ``fontconfig`` as its FONTCONFIG_FILE if given."""
     env = {**os.environ, "FONTCONFIG_FILE": str(fontconfig)} if fontconfig else None
-    return chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, env=env)
+    return launch_chromium(chromium, env=env)
 
 
 def transfer(browser, html: Path, url: str) -> list[dict]:

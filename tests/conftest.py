@@ -67,7 +67,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        chromium = launch(p)
+        chromium = launch(p.chromium)
         yield chromium
         chromium.close()
 

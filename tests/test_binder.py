@@ -18,11 +18,11 @@ def requirement_lines(name: str) -> list[str]:
     return [line.split("#")[0].strip() for line in lines if line.split("#")[0].strip()]
 
 
-def test_requirements_install_actlib_and_pin_the_rest():
+def test_requirements_install_actlib_and_the_kernel():
+    """requirements.txt is a lock file (tests/test_locks.py checks its pins); it must bring actlib and a kernel."""
     lines = requirement_lines("requirements.txt")
     assert "-e ." in lines, "requirements.txt must install actlib itself (-e .)"
-    others = [line for line in lines if line != "-e ."]
-    assert others and all(re.fullmatch(r"[A-Za-z0-9_.\-\[\]]+==[\w.]+", line) for line in others), others
+    assert any(line.startswith("ipykernel==") for line in lines)
 
 
 def test_actlib_dependencies_are_pinned():

@@ -8,7 +8,6 @@ Whether the entries are true of PyTorch, Keras, TensorFlow and JAX is the confor
 
 import importlib
 import math
-import re
 import tomllib
 from pathlib import Path
 
@@ -20,6 +19,7 @@ import actlib
 import reference
 from actlib.core import FRAMEWORKS, Activation, Properties
 from actlib.frameworks import Differs, actlib_keywords, forms, parse
+from tools import locks
 
 NONE = {key: "none" for key in FRAMEWORKS}
 ROOT = Path(__file__).resolve().parent.parent
@@ -143,22 +143,12 @@ def test_the_framework_table_shows_each_form_and_each_difference_with_actlib_s_r
     assert jax[1:] == [f"{d}, actlib: {float(actlib.leaky_relu.grad(d.x)):g}" for d in statements]
 
 
-def pins(name: str) -> dict[str, str]:
-    """package -> version of a requirements file's ``name==version`` lines (lower case, - for _)."""
-    lines = [line.split("#")[0].strip() for line in (ROOT / name).read_text(encoding="utf-8").splitlines()]
-    found = dict(re.fullmatch(r"([A-Za-z0-9_.\-]+)==([\w.]+)", line).groups() for line in lines if "==" in line)
-    return {key.lower().replace("_", "-"): version for key, version in found.items()}
-
-
 def test_the_conformance_environment_is_pinned_and_kept_apart():
-    lines = [line.split("#")[0].strip() for line in (ROOT / "requirements-frameworks.txt").read_text().splitlines()]
-    lines = [line for line in lines if line]
-    assert "-e ." in lines and all(re.fullmatch(r"[A-Za-z0-9_.\-]+==[\w.]+", line) for line in lines if line != "-e .")
-    frameworks = pins("requirements-frameworks.txt")
-    assert frameworks["torch"] == "2.13.0" and {"tensorflow-cpu", "keras", "jax", "jaxlib", "pytest"} <= set(frameworks)
+    frameworks = locks.pins("requirements-frameworks.txt")
+    assert frameworks["torch"] == "2.13.0+cpu" and {"tensorflow-cpu", "keras", "jax", "jaxlib", "pytest"} <= set(frameworks)
     assert frameworks["keras"].startswith("3.")
     book = {dep.split("==")[0].lower(): dep.split("==")[1]
             for dep in tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"]}
     assert all(frameworks[key] == book[key] for key in ("numpy", "scipy")), "numpy and scipy are the book's pins"
     for name in ("requirements.txt", "requirements-dev.txt"):
-        assert not {"torch", "tensorflow", "tensorflow-cpu", "keras", "jax", "jaxlib"} & set(pins(name)), name
+        assert not {"torch", "tensorflow", "tensorflow-cpu", "keras", "jax", "jaxlib"} & set(locks.pins(name)), name

@@ -36,7 +36,7 @@ def main(argv=None) -> int:
     server, base = serve(args.html)
     names = args.pages or pages(args.html)
     with sync_playwright() as p:
-        browser = launch(p)
+        browser = launch(p.chromium)
         for width in args.widths:
             for lang in args.langs:
                 context = browser.new_context(viewport={"width": width, "height": 900 if width > 500 else 844},
