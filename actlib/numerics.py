@@ -56,6 +56,14 @@ def finite(x: np.ndarray) -> np.ndarray:
     return np.clip(x, -big, big)
 
 
+def finite_where_zero(x: np.ndarray, factor) -> np.ndarray:
+    """``x`` with ±inf held at ±max (finite) where ``factor`` is 0, so that factor·x is 0 there, never 0·∞ = NaN,
+    and stays ±∞ where factor ≠ 0 (a tiny factor times ±max would not)."""
+    if np.ndim(factor) == 0:
+        return finite(x) if factor == 0 else x
+    return np.where(np.equal(factor, 0), finite(x), x)
+
+
 def keep_nan(x: np.ndarray, y) -> np.ndarray:
     """``y`` as a new array of x's dtype (shape: x and y broadcast), with NaN wherever x is NaN (a test such as
     x > 0 is False for NaN and would hide it). The NaN positions are looked up only when x has one (x.min() is

@@ -216,6 +216,8 @@ def _squareplus(x, beta=4.0):
 def _squareplus_d(x, beta=4.0):
     b = _m(beta)
     r = mp.sqrt(x * x + b)
+    if r == 0:  # β = 0 is ReLU: slope 0 at its kink x = 0 (PyTorch)
+        return mpf(0)
     # (1 + x/r)/2, for x < 0 rewritten as b / (2 r (r − x)) to avoid cancellation.
     return (1 + x / r) / 2 if x >= 0 else b / (2 * r * (r - x))
 

@@ -3,7 +3,8 @@
 float16/32/64, shapes from 0-d to 3-d including empty ones, elements anywhere in the dtype
 (extremes, subnormals, ±inf, NaN). For each call: no warning of any kind, dtype and shape kept,
 NaN in → NaN out at that position, finite in → no NaN out (elementwise: ±inf in → no NaN either,
-the limit is defined). Ints and bools become float64.
+the limit is defined). Ints and bools become float64, Python ints of any size within float64 too; a masked
+array keeps its mask, a big-endian array gives native results.
 """
 
 import warnings
@@ -158,3 +159,66 @@ def test_an_array_gives_what_its_elements_give_one_by_one(ew, method, data):
     positions = np.unique(np.r_[np.arange(min(size, 40)), size - 1])
     one_by_one = np.array([fn(x[i:i + 1])[0] for i in positions], dtype=dtype)
     np.testing.assert_array_equal(whole[positions], one_by_one)
+
+
+@given(drawn=arrays(), data=st.data())
+def test_a_masked_array_keeps_its_mask(ew, drawn, data):
+    """Elementwise: the result is a masked array with x's mask (a copy); the unmasked entries are those of x's data
+    alone; whatever lies under the mask, no warning."""
+    x, _ = drawn
+    act = actlib.get(ew)
+    mask = data.draw(hnp.arrays(np.bool_, x.shape))
+    masked = np.ma.MaskedArray(x, mask=mask.copy())
+    for fn in (act, act.grad):
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            y = fn(masked)
+        if x.ndim == 0:
+            assert y is np.ma.masked if mask else np.array_equal(y, fn(x), equal_nan=True)
+            continue
+        assert isinstance(y, np.ma.MaskedArray) and y.dtype == x.dtype
+        assert np.array_equal(np.ma.getmaskarray(y), mask) and not np.shares_memory(y.mask, masked.mask)
+        np.testing.assert_array_equal(np.asarray(y)[~mask], fn(x)[~mask])
+
+
+@pytest.mark.parametrize("order", [">", "<"])
+def test_either_byte_order_gives_native_results(name, order):
+    act = actlib.get(name)
+    x = np.array([[0.5, -1.0, 2.0, -3.0], [1e300, -np.inf, 0.0, 7.0]])
+    odd = x.astype(x.dtype.newbyteorder(order))
+    calls = ([act, act.jacobian, lambda v: act.vjp(v, np.ones(act(x).shape).astype(odd.dtype))]
+             if isinstance(act, actlib.VectorActivation) else [act, act.grad])
+    for call in calls:
+        y = quiet(call, odd)
+        assert y.dtype == np.float64 and y.dtype.isnative
+        np.testing.assert_array_equal(y, call(x))
+
+
+@pytest.mark.parametrize("given_x", [2**64, [2**64, -(2**70), 5], np.array([2**64 - 1], dtype=np.uint64)],
+                         ids=["2**64", "list", "uint64"])
+def test_python_ints_of_any_size_within_float64(name, given_x):
+    act = actlib.get(name)
+    if isinstance(act, actlib.VectorActivation):
+        given_x = [given_x, 0] if np.ndim(given_x) == 0 else list(np.ravel(given_x)) + [0]
+    expected = act(np.array(given_x, dtype=np.float64))
+    np.testing.assert_array_equal(quiet(act, given_x), expected)
+
+
+def test_fractions_are_real_numbers():
+    from fractions import Fraction
+    np.testing.assert_array_equal(actlib.relu([Fraction(1, 3), Fraction(-2, 7)]), actlib.relu([1 / 3, -2 / 7]))
+
+
+@given(data=st.data())
+def test_vjp_with_grad_output_anywhere_in_the_dtype(vec, data):
+    """g up to ±max: no warning and no NaN for a finite x and a finite g (a result beyond the dtype is ±inf); a NaN or
+    ±inf in g: no warning either (NaN where ∞ meets 0)."""
+    act = actlib.get(vec)
+    x, axis = data.draw(arrays(min_dims=1, even_axis=vec in GATES))
+    x = np.where(np.isfinite(x), x, 0).astype(x.dtype)
+    y = quiet(act, x, axis=axis)
+    g = data.draw(hnp.arrays(x.dtype, y.shape, elements=_elements(x.dtype)))
+    out = quiet(act.vjp, x, g, axis=axis)
+    assert out.shape == x.shape and out.dtype == x.dtype
+    if np.isfinite(g).all():
+        assert not np.isnan(out).any(), f"NaN from finite x and g: {g}"

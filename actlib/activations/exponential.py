@@ -45,6 +45,20 @@ elu = Activation(
     differences=(Differs(("pytorch", "keras", "tensorflow", "jax"), -0.0, -0.0),),
 )
 
+
+@in_blocks
+def _celu(x: np.ndarray, alpha) -> np.ndarray:
+    """max(x, 0) + α·expm1(u), u = min(x, 0)/α. For α > 1, u can be subnormal (too few digits) while x is not;
+    there, where |u| < eps, α·expm1(u) = x(1 + u/2 + …) rounds to x itself, which is taken instead."""
+    m = np.minimum(x, 0)
+    u = m / alpha
+    left = alpha * np.expm1(u)
+    wide = np.greater(alpha, 1)
+    if np.any(wide):
+        left = np.where(wide & (np.abs(u) < np.finfo(x.dtype).eps), m, left)
+    return np.maximum(x, 0) + left
+
+
 celu = Activation(
     name="celu",
     name_zh="CELU（连续可微的指数线性单元）",
@@ -60,7 +74,7 @@ celu = Activation(
               "function as α → ∞. For α = 1 it equals ELU."),
     params={"alpha": Param(1.0, 0.05, 3.0, 0.05, "负半轴饱和到 −α，也决定曲线弯曲的快慢",
                            "negative inputs saturate at −α; it also sets how sharply the curve bends", POSITIVE)},
-    value=in_blocks(lambda x, alpha: np.maximum(x, 0) + alpha * np.expm1(np.minimum(x, 0) / alpha)),
+    value=_celu,
     # f′(0) = 1 from both sides; PyTorch also gives 1.
     derivative=lambda x, alpha: np.exp(np.minimum(x, 0) / alpha),
     latex=r"\operatorname{CELU}(x) = \max(0,\, x) + \min\!\bigl(0,\, \alpha\,(e^{x/\alpha} - 1)\bigr)",

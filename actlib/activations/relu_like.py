@@ -2,18 +2,18 @@
 
 import numpy as np
 
-from ..core import INF, NONNEGATIVE, Activation, Option, Param, Properties
+from ..core import INF, NONNEGATIVE, Activation, Option, Param, Properties, check_cap, check_generator
 from ..frameworks import Differs
-from ..numerics import finite, keep_nan as _keep_nan, select
+from ..numerics import finite_where_zero, keep_nan as _keep_nan, select
 
 
 def _leaky(x: np.ndarray, alpha) -> np.ndarray:
     """x for x > 0, alpha·x otherwise; with alpha = 0 that side is 0 up to x = −∞ (0·max, never 0·∞).
     A scalar alpha ≤ 1 gives max(x, alpha·x), one > 1 min(x, alpha·x): no mask needed."""
     if np.ndim(alpha) == 0:
-        side = np.multiply(finite(x) if alpha == 0 else x, alpha, out=np.empty_like(x))
+        side = np.multiply(finite_where_zero(x, alpha), alpha, out=np.empty_like(x))
         return (np.maximum if alpha <= 1 else np.minimum)(x, side, out=side)
-    return np.where(x > 0, x, alpha * np.where(alpha == 0, finite(x), x))
+    return np.where(x > 0, x, alpha * finite_where_zero(x, alpha))
 
 
 def _leaky_grad(x: np.ndarray, alpha) -> np.ndarray:
@@ -21,18 +21,39 @@ def _leaky_grad(x: np.ndarray, alpha) -> np.ndarray:
     return _keep_nan(x, select(x > 0, 1, alpha, x.dtype) if np.ndim(alpha) == 0 else np.where(x > 0, 1, alpha))
 
 
-def _rrelu_slope(x: np.ndarray, lower: float, upper: float, training: bool, rng) -> float | np.ndarray:
+def _midpoint(lower, upper):
+    """(lower + upper)/2 for lower, upper ≥ 0, halving each first where their sum would overflow."""
+    if np.ndim(lower) == 0 and np.ndim(upper) == 0:
+        total = lower + upper
+        return total / 2 if total < np.inf else lower / 2 + upper / 2
+    total = np.add(lower, upper)
+    return np.where(np.isinf(total), np.multiply(lower, 0.5) + np.multiply(upper, 0.5), total / 2)
+
+
+def _rrelu_slope(x: np.ndarray, lower, upper, training: bool, rng) -> float | np.ndarray:
     """The negative-side slope: the mean (lower + upper)/2, or in training one U(lower, upper) draw per element."""
-    if lower > upper:
-        raise ValueError(f"rrelu: lower ({lower:g}) must not exceed upper ({upper:g})")
-    if rng is not None and not isinstance(rng, np.random.Generator):
-        raise TypeError(f"rrelu: rng must be a numpy.random.Generator (np.random.default_rng(seed)), "
-                        f"got {type(rng).__name__}")
     if not training:
-        return (lower + upper) / 2
-    if rng is None:
-        raise ValueError("rrelu: training=True draws random slopes and needs rng=np.random.default_rng(seed)")
+        return _midpoint(lower, upper)
     return rng.uniform(lower, upper, x.shape).astype(x.dtype)
+
+
+def _rrelu(x: np.ndarray, lower, upper, training: bool, rng) -> np.ndarray:
+    """The leaky ReLU with the slope of _rrelu_slope. A mean slope below the smallest normal (lower + upper < 2·tiny)
+    would keep few of its digits: there the negative side is x·(lower + upper)/2, which cannot overflow."""
+    y = _leaky(x, _rrelu_slope(x, lower, upper, training, rng))
+    if training:
+        return y
+    total = np.add(lower, upper) if np.ndim(lower) or np.ndim(upper) else lower + upper
+    small = (total > 0) & (total < 2 * float(np.finfo(x.dtype).tiny))
+    return np.where(small & ~(x > 0), x * total / 2, y) if np.any(small) else y
+
+
+def _rrelu_constraint(lower, upper, training: bool, rng) -> None:
+    """lower ≤ upper (elementwise for arrays), and a Generator to draw the slopes with in training mode."""
+    if np.any(np.greater(lower, upper)):
+        raise ValueError(f"rrelu: lower ({lower!r:.40}) must not exceed upper ({upper!r:.40})")
+    if training and rng is None:
+        raise ValueError("rrelu: training=True draws random slopes and needs rng=np.random.default_rng(seed)")
 
 
 identity = Activation(
@@ -203,8 +224,9 @@ rrelu = Activation(
     options={"training": Option(False, (False, True), "训练模式：每个元素各抽一个斜率",
                                 "training mode: one random slope per element"),
              "rng": Option(None, None, "训练模式下抽取斜率用的 numpy 随机数生成器（Generator）",
-                           "the numpy Generator that draws the slopes in training mode")},
-    value=lambda x, **p: _leaky(x, _rrelu_slope(x, **p)),
+                           "the numpy Generator that draws the slopes in training mode", check_generator)},
+    constraint=_rrelu_constraint,
+    value=_rrelu,
     # PyTorch convention: f′(0) = the negative slope (the x ≤ 0 branch). The same rng state draws the
     # same slopes as the value.
     derivative=lambda x, **p: _leaky_grad(x, _rrelu_slope(x, **p)),
@@ -317,8 +339,8 @@ soft_shrink = Activation(
               "value it keeps is shrunk by λ."),
     params={"threshold": Param(0.5, 0.0, 3.0, 0.05, "收缩量 λ，也是置零区间的半宽", "the shrinkage λ, also the half-width of the zeroed band",
                                NONNEGATIVE)},
-    # x − clip(x, −λ, λ): exactly 0 inside the band, one rounding of x ∓ λ outside.
-    value=lambda x, threshold: x - np.clip(x, -threshold, threshold),
+    # x − clip(x, −λ, λ): exactly 0 inside the band (+0, also at x = −0), one rounding of x ∓ λ outside.
+    value=lambda x, threshold: x - np.clip(x, -threshold, threshold) + 0.0,
     # The same slope as hard shrink, 0 at x = ±threshold (PyTorch convention).
     derivative=hard_shrink.derivative,
     latex=r"\operatorname{softshrink}(x) = \begin{cases} x - \lambda & x > \lambda \\ x + \lambda & x < -\lambda \\ "
@@ -333,22 +355,27 @@ soft_shrink = Activation(
 )
 
 
-def _cap(max_value) -> float:
-    """The cap m of general_relu: ∞ for None; TypeError or ValueError unless a real number in [0, ∞]."""
-    if max_value is None:
-        return np.inf
-    if isinstance(max_value, (bool, np.bool_)) or not isinstance(max_value, (int, float, np.integer, np.floating)):
-        raise TypeError(f"general_relu: max_value must be None or a real number ≥ 0, "
-                        f"got {type(max_value).__name__} {max_value!r:.40}")
-    if not max_value >= 0:
-        raise ValueError(f"general_relu: max_value must be None or lie in [0, ∞], got {max_value!r}")
-    return float(max_value)
+def _cap(max_value: float | None) -> float:
+    """The cap m of general_relu (checked by check_cap): ∞ for None."""
+    return np.inf if max_value is None else max_value
+
+
+def _slope_times_gap(alpha, t: np.ndarray, threshold) -> np.ndarray:
+    """α(t − θ), +0 rather than −0. A θ this close to the largest float could make t − θ overflow for a finite
+    t ≥ −max, so for such a θ it is 2·α(t/2 − θ/2): the same roundings (halving is exact at that size) without the
+    overflow."""
+    info = np.finfo(t.dtype)
+    far = np.greater_equal(threshold, info.max * info.eps / 8)
+    if not np.any(far):
+        return alpha * (t - threshold) + 0.0
+    halved = 2 * (alpha * (t / 2 - threshold / 2)) + 0.0
+    return halved if np.all(far) else np.where(far, halved, alpha * (t - threshold) + 0.0)
 
 
 def _general_relu(x: np.ndarray, alpha: float, threshold: float, max_value) -> np.ndarray:
     """min(x, m) for x > θ, α(x − θ) for x ≤ θ; where alpha = 0 that side is 0 up to x = −∞ (0·max, never
-    0·∞), and +0 rather than the −0 of 0·(x − θ)."""
-    below = alpha * (np.where(np.equal(alpha, 0), finite(x), x) - threshold) + 0.0
+    0·∞)."""
+    below = _slope_times_gap(alpha, finite_where_zero(x, alpha), threshold)
     return np.where(x > threshold, np.minimum(x, _cap(max_value)), below)
 
 
@@ -381,7 +408,7 @@ general_relu = Activation(
             "threshold": Param(0.0, 0.0, 3.0, 0.05, "阈值 θ：x ≤ θ 时输出 α(x − θ)，x > θ 时输出 min(x, m)",
                                "the threshold θ: α(x − θ) for x ≤ θ, min(x, m) above it", NONNEGATIVE)},
     options={"max_value": Option(None, None, "输出上限 m（不小于 0 的数；None 表示不设上限）",
-                                 "the cap m on the output (a number ≥ 0; None: no cap)")},
+                                 "the cap m on the output (a number ≥ 0; None: no cap)", check_cap)},
     value=_general_relu,
     derivative=_general_relu_grad,
     latex=(r"f(x) = \begin{cases} \min(x,\, m) & x > \theta \\ \alpha\,(x - \theta) & x \le \theta \end{cases},"

@@ -10,7 +10,7 @@ from scipy.special import erfcx, lambertw
 
 from ..core import INF, NONNEGATIVE, POSITIVE, Activation, Option, Param, Properties
 from ..frameworks import Differs
-from ..numerics import (finite, in_blocks, in_float64, logistic, sigmoid as _sigmoid, sigmoid_grad,
+from ..numerics import (finite, finite_where_zero, in_blocks, in_float64, logistic, sigmoid as _sigmoid, sigmoid_grad,
                         softplus as _softplus, two_square)
 from .s_shaped import sparse_sigmoid
 
@@ -94,26 +94,30 @@ sparse_plus = Activation(
 
 @in_blocks
 def _silu(x: np.ndarray, beta: float = 1.0) -> np.ndarray:
-    """x·σ(βx). A scalar β > 0 takes x / (1 + e^{−βx}) with x held ≥ −max (x = −∞ gives the limit 0), and
-    x·σ(βx) where e^{−βx} overflows; otherwise β·x uses finite(x) (β = 0 must not meet ∞)."""
-    if np.ndim(beta) == 0 and beta > 0:
-        u = np.maximum(x, -np.finfo(x.dtype).max)
-        t = np.multiply(u, -beta, out=np.empty_like(u))
-        np.exp(t, out=t)
-        over = t == np.inf if not t.max(initial=0) < np.inf else None  # the max is NaN if x has one
-        t += 1
-        y = np.divide(u, t, out=t)
-        if over is not None:
-            y[over] = u[over] * _sigmoid(beta * u[over])
-        return y
-    gate = _sigmoid(beta * finite(x))
-    return np.where((x == -np.inf) & (beta > 0), 0, x) * gate
+    """x·σ(βx) = u / (1 + e^{−βu}), u = x held ≥ −max where β > 0, so that x = −∞ gives the limit −0 (−max·σ(−β·max)
+    underflows to −0; where β is so tiny that it does not, −∞ is set to −0 by hand), and u·σ(βu) where e^{−βu}
+    overflows. β = 0 gives x/2, at ±∞ too (finite_where_zero: no 0·∞). An array of β computes each entry as its
+    scalar would."""
+    big = float(np.finfo(x.dtype).max)
+    positive = np.greater(beta, 0)
+    u = np.maximum(x, -big) if np.all(positive) else np.where(positive, np.maximum(x, -big), x)
+    t = np.multiply(finite_where_zero(u, beta), -beta, out=np.empty_like(u))
+    np.exp(t, out=t)
+    over = t == np.inf if not t.max(initial=0) < np.inf else None  # the max is NaN if x has one
+    t += 1
+    y = np.divide(u, t, out=t)
+    if over is not None:
+        y[over] = u[over] * _sigmoid(np.broadcast_to(beta, y.shape)[over] * u[over])
+    faint = positive & (np.asarray(beta, np.float64) * big < 2000)   # max·e^{−β·max} is not below the subnormals
+    if np.any(faint):
+        y[(x == -np.inf) & faint] = -0.0
+    return y
 
 
 @in_blocks
 def _silu_grad(x: np.ndarray, beta: float = 1.0) -> np.ndarray:
-    """σ(t)(1 + t·σ(−t)), t = βx kept finite so that σ(t) = 0 never meets t = −∞."""
-    t = finite(beta * finite(x))
+    """σ(t)(1 + t·σ(−t)), t = βx (0 for β = 0, also at x = ±∞) kept finite so that σ(t) = 0 never meets t = −∞."""
+    t = finite(beta * finite_where_zero(x, beta))
     return _sigmoid(t) * (1 + t * _sigmoid(-t))
 
 
@@ -466,24 +470,35 @@ tanhshrink = Activation(
 def _squareplus_parts(x: np.ndarray, beta: float) -> tuple[np.ndarray, np.ndarray]:
     """(f, r) with r = √(x² + β) (see _radius, no overflow) and f = (x + r)/2.
 
-    h = (|x| + r)/2 has no cancellation; for x ≥ 0 it is f, and for x < 0 f = (r − |x|)/2 = (β/4)/h.
-    h = 0 only when β = 0 and x ≈ 0, where f = 0 as well.
+    h = (|x| + r)/2 has no cancellation; for x ≥ 0 it is f, and for x < 0 f = (r − |x|)/2 = (β/h)/4 (not (β/4)/h:
+    a subnormal β/4 would lose the digits of a normal f). The sum is halved after it is taken, which keeps the
+    digits of a subnormal |x| and r, and as |x|/2 + r/2 where it overflows. h = 0 only when β = 0 and x ≈ 0,
+    where f = 0 as well.
     """
     r = _radius(x, beta)
-    h = np.abs(x) / 2 + r / 2
-    return np.where(x < 0, beta / 4 / np.where(h > 0, h, 1), h), r
+    h = np.abs(x)
+    h += r
+    h /= 2
+    if not h.max(initial=0) < np.inf:  # the max is NaN if x has one
+        big = np.flatnonzero(h == np.inf)
+        h.put(big, np.abs(x.take(big)) / 2 + r.take(big) / 2)
+    return np.where(x < 0, beta / np.where(h > 0, h, 1) / 4, h), r
 
 
-def _radius(x: np.ndarray, beta: float) -> np.ndarray:
-    """√(x² + β): as the square root of the sum for a scalar β ≥ tiny/eps² of the dtype (an x² that underflows,
-    x² < tiny, is then below eps² of β and loses nothing), with hypot where x² overflows; by hypot
-    (slower) throughout otherwise."""
+def _radius(x: np.ndarray, beta) -> np.ndarray:
+    """√(x² + β) in x's dtype: the square root of the sum where β ≥ tiny/eps² of the dtype (an x² that underflows,
+    x² < tiny, is then below eps² of β and loses nothing); hypot(x, √β) where β is smaller or x² overflows. An
+    array of β computes each entry as its scalar would."""
     info = np.finfo(x.dtype)
-    if np.ndim(beta) or not beta >= info.tiny / info.eps ** 2:
-        return np.hypot(x, np.sqrt(beta))
+    if np.ndim(beta) == 0:
+        beta = x.dtype.type(beta)
+        if not beta >= info.tiny / info.eps ** 2:
+            return np.hypot(x, np.sqrt(beta))
     r = np.square(x, out=np.empty_like(x))
     r += beta
     np.sqrt(r, out=r)
+    if np.ndim(beta):
+        return np.where(~(beta >= info.tiny / info.eps ** 2) | (r == np.inf), np.hypot(x, np.sqrt(beta)), r)
     if not r.max(initial=0) < np.inf:  # the max is NaN if x has one
         big = np.flatnonzero(r == np.inf)
         r.put(big, np.hypot(x.take(big), np.sqrt(beta)))

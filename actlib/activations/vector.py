@@ -53,6 +53,14 @@ def _others(v: np.ndarray) -> np.ndarray:
     return before + after
 
 
+def _times_others(w: np.ndarray, v: np.ndarray) -> np.ndarray:
+    """w ⊙ Σ_{j≠i} v_j (lane last) for any finite v: the sums are taken of v scaled down by a power of two, 2^−⌈log₂ n⌉,
+    which keeps them finite, and scaled up after the product, so that 0·(a sum beyond max) is 0, never 0·∞. Both
+    scalings are exact for normal numbers, so nothing else changes."""
+    q = 2.0 ** -math.ceil(math.log2(max(v.shape[-1], 1)))
+    return w * _others(v * q) / q
+
+
 def _jacobian_of_log(y: np.ndarray) -> np.ndarray:
     """I − 1yᵀ, log-softmax's Jacobian, from softmax values y (lane last): δ_ij − y_j, with 1 − y_i on the
     diagonal computed as Σ_{j≠i} y_j, NaN where y_i is (a lane of one entry has no others to carry it)."""
@@ -64,7 +72,7 @@ def _jacobian_of_log(y: np.ndarray) -> np.ndarray:
 
 def _vjp_of_log(y: np.ndarray, g: np.ndarray) -> np.ndarray:
     """gᵀ(I − 1yᵀ) = g − y·Σg (lane last), as g_j(1 − y_j) − y_j·Σ_{i≠j} g_i."""
-    return g * _others(y) - y * _others(g)
+    return g * _others(y) - _times_others(y, g)
 
 
 def _softmax_jacobian(x: np.ndarray, axis: int, temperature: float) -> np.ndarray:
@@ -215,11 +223,13 @@ def _sparsemax_jacobian(x: np.ndarray, axis: int) -> np.ndarray:
 
 
 def _sparsemax_vjp(x: np.ndarray, g: np.ndarray, axis: int) -> np.ndarray:
-    """gᵀJ = s ⊙ (g − Σ_S g/|S|): the upstream gradient minus its mean over the support, zero off the support."""
+    """gᵀJ = s ⊙ (g − Σ_S g/|S|): the upstream gradient minus its mean over the support, zero off the support. The
+    sum is taken of g scaled down by a power of two (see _times_others): a mean of finite numbers is finite."""
     _, support = _sparsemax_lanes(x, axis)
     g = np.moveaxis(g, axis, -1)
     size = np.maximum(support.sum(-1, keepdims=True), 1)
-    mean = np.sum(np.where(support, g, 0), axis=-1, keepdims=True) / size
+    q = 2.0 ** -math.ceil(math.log2(max(g.shape[-1], 1)))
+    mean = np.sum(np.where(support, g * q, 0), axis=-1, keepdims=True) / size / q
     v = _nan_lanes(np.moveaxis(x, axis, -1), np.where(support, g - mean, 0))
     return np.moveaxis(v, -1, axis)
 
@@ -259,34 +269,37 @@ def _product(*factors: np.ndarray) -> np.ndarray:
     """∏ factors, elementwise, taking its limits where IEEE arithmetic would warn or round through 0 or ∞:
     0 when a factor is 0 and none is infinite (even if the others overflow together), ±∞ when a factor
     is infinite and none is 0 (even if the others underflow together), NaN when a factor is 0 and
-    another ±∞ (0·∞ is undefined: NaN without a warning, as for an all −∞ softmax lane) or one is NaN."""
+    another ±∞ (0·∞ is undefined: NaN without a warning, as for an all −∞ softmax lane) or one is NaN.
+    The finite factors' mantissas are multiplied and their exponents added (frexp), then scaled once (ldexp):
+    no partial product overflows or underflows on the way to a product the dtype holds (2·2¹²⁷·0.5 in float32)."""
     zero = reduce(np.logical_or, [f == 0 for f in factors])
     infinite = reduce(np.logical_or, [np.isinf(f) for f in factors])
     special = zero | infinite
-    value = reduce(np.multiply, [np.where(special, np.sign(f), f) for f in factors])  # signs only where special
+    parts = [np.frexp(np.where(special, np.sign(f), f)) for f in factors]  # signs only where special
+    value = np.ldexp(reduce(np.multiply, [m for m, _ in parts]), reduce(np.add, [e for _, e in parts]))
     unbounded = np.where(zero | np.isnan(value), np.nan, np.copysign(np.inf, value))
     return np.where(infinite, unbounded, value)
 
 
-def _halves(name: str, x: np.ndarray, axis: int) -> list[np.ndarray]:
-    size = x.shape[axis]
-    if size % 2:
-        raise ValueError(f"{name}: the input has size {size} along axis {axis}, which is odd; "
-                         f"it must split into two halves a and b of equal size")
-    return np.split(x, 2, axis=axis)
-
-
 def _gated(name: str, gate, gate_grad) -> dict:
-    """value, jacobian_rule and vjp_rule of y = a ⊙ gate(b), where [a; b] are the halves of x along the axis.
+    """value, jacobian_rule, vjp_rule and output_shape of y = a ⊙ gate(b), where [a; b] are the halves of x along
+    the axis.
 
     ∂y_i/∂a_i = gate(b_i), ∂y_i/∂b_i = a_i·gate′(b_i), every other entry of the Jacobian is 0.
     """
+    def output_shape(shape, axis):
+        size = shape[axis]
+        if size % 2:
+            raise ValueError(f"{name}: the input has size {size} along axis {axis}, which is odd; "
+                             f"it must split into two halves a and b of equal size")
+        return shape[:axis] + (size // 2,) + shape[axis + 1:]
+
     def value(x, axis):
-        a, b = _halves(name, x, axis)
+        a, b = np.split(x, 2, axis=axis)
         return _product(a, gate(b))
 
     def jacobian(x, axis):
-        a, b = (np.moveaxis(half, axis, -1) for half in _halves(name, x, axis))
+        a, b = (np.moveaxis(half, axis, -1) for half in np.split(x, 2, axis=axis))
         m = a.shape[-1]
         jac = np.zeros((*a.shape, 2 * m), dtype=x.dtype)
         i = np.arange(m)
@@ -295,10 +308,10 @@ def _gated(name: str, gate, gate_grad) -> dict:
         return jac
 
     def vjp(x, g, axis):
-        a, b = _halves(name, x, axis)
+        a, b = np.split(x, 2, axis=axis)
         return np.concatenate([_product(g, gate(b)), _product(g, a, gate_grad(b))], axis=axis)
 
-    return {"value": value, "jacobian_rule": jacobian, "vjp_rule": vjp}
+    return {"value": value, "jacobian_rule": jacobian, "vjp_rule": vjp, "output_shape": output_shape}
 
 
 def _relu(b: np.ndarray) -> np.ndarray:
@@ -418,10 +431,6 @@ def _crelu_jacobian(x: np.ndarray, axis: int) -> np.ndarray:
 
 def _crelu_vjp(x: np.ndarray, g: np.ndarray, axis: int) -> np.ndarray:
     """gᵀJ = g_a·[x > 0] − g_b·[x < 0], with g = [g_a; g_b] the halves of the upstream gradient along the axis."""
-    expected = x.shape[:axis] + (2 * x.shape[axis],) + x.shape[axis + 1:]
-    if g.shape != expected:
-        raise ValueError(f"crelu: grad_output has shape {g.shape}; it must have the shape of crelu(x), {expected} "
-                         f"(twice the size of x along axis {axis})")
     upper, lower = np.split(g, 2, axis=axis)
     v = np.where(x > 0, upper, 0) - np.where(x < 0, lower, 0)
     return np.where(np.isnan(x), x, v)
@@ -446,6 +455,7 @@ crelu = VectorActivation(
     value=_crelu,
     jacobian_rule=_crelu_jacobian,
     vjp_rule=_crelu_vjp,
+    output_shape=lambda shape, axis: shape[:axis] + (2 * shape[axis],) + shape[axis + 1:],
     latex=r"\operatorname{CReLU}(x) = \bigl[\operatorname{ReLU}(x);\, \operatorname{ReLU}(-x)\bigr]",
     grad_latex=(r"\frac{\partial y_i}{\partial x_i} = [\,x_i > 0\,], \quad \frac{\partial y_{n+i}}{\partial x_i} = "
                 r"-[\,x_i < 0\,] \quad \text{(other entries 0)}"),
