@@ -6,31 +6,40 @@ digits ship with scikit-learn.
 
     X, y = xor(200, noise=0.2, seed=0)
     xx, yy, points = grid(X)                  # net.predict_proba(points).reshape(xx.shape)
+
+Every argument is checked before anything is computed: TypeError for a wrong type, ValueError
+for a value that is not allowed, each naming the function and the argument. The limits: n from 2
+to MAX_POINTS (a million points, 16 MB: toy data, never a memory hog), seed from 0 to
+2³² − 1 (scikit-learn's range), noise from 0 to MAX_NOISE (larger noise would overflow the
+points), at most MAX_POINTS grid points (steps ≤ 1000).
 """
 
 from __future__ import annotations
 
-import numbers
+import math
+from typing import Any
 
 import numpy as np
 from sklearn.datasets import load_digits, make_circles, make_moons
 from sklearn.model_selection import train_test_split
 
-from .core import as_real_array
+from .checks import integer, matrix, real
+from .core import NONNEGATIVE, Interval
 
-DOT = 0.2  # radius of the yin-yang's two small dots (the big circle has radius 1)
+DOT = 0.2             # radius of the yin-yang's two small dots (the big circle has radius 1)
+MAX_POINTS = 10**6    # the most points a generator or a grid makes
+MAX_NOISE = 1e300     # noise · N(0, 1) stays finite below it
+MAX_SEED = 2**32 - 1  # scikit-learn's random_state takes 0 … 2³² − 1
+DIGITS, CLASSES = 1797, 10   # scikit-learn's digits: images and classes
 
 
-def _check(n: int, seed: int, noise: float = 0.0) -> None:
-    for name, value in (("n", n), ("seed", seed)):
-        if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
-            raise TypeError(f"{name} must be an int, got {type(value).__name__}")
-    if n < 2:
-        raise ValueError(f"n must be at least 2 (one point per class), got {n}")
-    if isinstance(noise, (bool, np.bool_)) or not isinstance(noise, numbers.Real):
-        raise TypeError(f"noise must be a real number, got {type(noise).__name__}")
-    if not 0 <= noise < np.inf:
-        raise ValueError(f"noise must be a finite number ≥ 0, got {noise!r}")
+def _check(who: str, n: int, seed: int, noise: float = 0.0) -> tuple[int, int, float]:
+    """n, seed and noise checked: 2 ≤ n ≤ MAX_POINTS, 0 ≤ seed ≤ MAX_SEED, 0 ≤ noise ≤ MAX_NOISE.
+
+    A noise of −0.0 becomes 0.0: numpy's normal() refuses the scale −0.0 as negative.
+    """
+    n, seed = integer(who, "n", n, 2, MAX_POINTS), integer(who, "seed", seed, 0, MAX_SEED)
+    return n, seed, abs(real(who, "noise", noise, Interval(0.0, MAX_NOISE, low_closed=True, high_closed=True)))
 
 
 def xor(n: int = 200, noise: float = 0.2, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
@@ -40,20 +49,26 @@ def xor(n: int = 200, noise: float = 0.2, seed: int = 0) -> tuple[np.ndarray, np
     i mod 4, so the classes are balanced, plus Gaussian noise of standard deviation ``noise``.
     ``xor(4, noise=0)`` is the bare truth table.
     """
-    _check(n, seed, noise)
+    n, seed, noise = _check("xor", n, seed, noise)
     corners = np.array([[-1.0, -1.0], [-1.0, 1.0], [1.0, -1.0], [1.0, 1.0]])
     which = np.arange(n) % 4
     X = corners[which] + noise * np.random.default_rng(seed).standard_normal((n, 2))
     return X, np.array([0, 1, 1, 0])[which]
 
 
-def yin_yang_label(X: np.ndarray) -> np.ndarray:
-    """The class of each point of the unit disk in the taiji figure.
+def yin_yang_label(X: Any) -> np.ndarray:
+    """The class of each point of the unit disk in the taiji figure (X: finite points, shape (rows, 2)).
 
     Right half 1, left half 0, except the two half-size circles on the y-axis: the upper
     one, centre (0, ½), is class 0 and the lower one, centre (0, −½), class 1 (they make the
-    S-shaped border); inside each, a dot of radius DOT has the opposite class.
+    S-shaped border); inside each, a dot of radius DOT has the opposite class. Points outside
+    the disk get the label of the same rule.
     """
+    X = matrix("yin_yang_label", "X", X, 2)
+    return _taiji(X)
+
+
+def _taiji(X: np.ndarray) -> np.ndarray:
     upper = np.hypot(X[:, 0], X[:, 1] - 0.5)
     lower = np.hypot(X[:, 0], X[:, 1] + 0.5)
     label = np.where(upper < 0.5, 0, np.where(lower < 0.5, 1, X[:, 0] > 0))
@@ -67,14 +82,14 @@ def yin_yang(n: int = 400, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
     separates them. Points are drawn uniformly (r = √u, θ = 2πv) and kept until each class
     has its quota.
     """
-    _check(n, seed)
+    n, seed, _ = _check("yin_yang", n, seed)
     rng = np.random.default_rng(seed)
     need = {0: n - n // 2, 1: n // 2}
     parts = []
     while any(need.values()):
         r, theta = np.sqrt(rng.random(2 * n)), 2 * np.pi * rng.random(2 * n)
         points = np.column_stack([r * np.cos(theta), r * np.sin(theta)])
-        labels = yin_yang_label(points)
+        labels = _taiji(points)
         for c in need:
             take = points[labels == c][:need[c]]
             need[c] -= len(take)
@@ -86,16 +101,15 @@ def yin_yang(n: int = 400, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
 
 def moons(n: int = 200, noise: float = 0.1, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
     """Two interleaving half circles, scikit-learn's ``make_moons``."""
-    _check(n, seed, noise)
+    n, seed, noise = _check("moons", n, seed, noise)
     X, y = make_moons(n_samples=n, noise=noise, random_state=seed)
     return X.astype(np.float64), y.astype(np.int64)
 
 
 def circles(n: int = 200, noise: float = 0.05, factor: float = 0.5, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
     """A circle (class 0) around a smaller one of radius ``factor`` (class 1), scikit-learn's ``make_circles``."""
-    _check(n, seed, noise)
-    if not (isinstance(factor, (int, float)) and 0 < factor < 1):
-        raise ValueError(f"factor must lie in (0, 1), got {factor!r}")
+    n, seed, noise = _check("circles", n, seed, noise)
+    factor = real("circles", "factor", factor, Interval(0.0, 1.0))
     X, y = make_circles(n_samples=n, noise=noise, factor=factor, random_state=seed)
     return X.astype(np.float64), y.astype(np.int64)
 
@@ -104,29 +118,43 @@ def digits(test_size: float = 0.25, seed: int = 0) -> tuple[np.ndarray, np.ndarr
     """scikit-learn's 1797 handwritten digits (8×8 pixels, 10 classes), offline.
 
     Returns ``X_train, X_test, y_train, y_test``: pixels scaled from 0…16 to [0, 1], one image
-    per row (64 columns), split with the class shares kept (stratified) by ``seed``.
+    per row (64 columns), split with the class shares kept (stratified) by ``seed``. The test set
+    gets ⌈test_size · 1797⌉ images, which must leave at least one image of each class on both
+    sides: 10 to 1787 images, so 9/1797 < test_size ≤ 1787/1797.
     """
-    _check(2, seed)
-    if not (isinstance(test_size, float) and 0 < test_size < 1):
-        raise ValueError(f"test_size must be a float in (0, 1), got {test_size!r}")
+    who = "digits"
+    test_size = real(who, "test_size", test_size, Interval(0.0, 1.0))
+    seed = integer(who, "seed", seed, 0, MAX_SEED)
+    if not CLASSES <= math.ceil(test_size * DIGITS) <= DIGITS - CLASSES:
+        raise ValueError(f"{who}: test_size must put {CLASSES} to {DIGITS - CLASSES} of the {DIGITS} images in the "
+                         f"test set (at least one of each class on both sides), got {test_size!r}: "
+                         f"{math.ceil(test_size * DIGITS)} images")
     images, labels = load_digits(return_X_y=True)
     return tuple(train_test_split(images / 16.0, labels.astype(np.int64), test_size=test_size,
                                   random_state=seed, stratify=labels))
 
 
-def grid(X: np.ndarray, steps: int = 200, pad: float = 0.1) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def grid(X: Any, steps: int = 200, pad: float = 0.1) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """A ``steps`` × ``steps`` grid over the 2-D points X, widened by ``pad`` × their range on each side.
 
     Returns ``xx, yy`` (for contourf) and ``points`` (steps², 2) to feed a model:
-    ``plt.contourf(xx, yy, net.predict_proba(points).reshape(xx.shape))``.
+    ``plt.contourf(xx, yy, net.predict_proba(points).reshape(xx.shape))``. X: finite points of
+    shape (rows, 2) that spread along both axes; steps from 2 to 1000; pad a finite number ≥ 0.
     """
-    X = as_real_array(X, "grid").astype(np.float64)
-    if X.ndim != 2 or X.shape[1] != 2 or len(X) == 0:
-        raise ValueError(f"grid: X must hold 2-D points, shape (n, 2); got {X.shape}")
-    if isinstance(steps, bool) or not isinstance(steps, (int, np.integer)) or steps < 2:
-        raise ValueError(f"grid: steps must be an integer ≥ 2, got {steps!r}")
+    who = "grid"
+    X = matrix(who, "X", X, 2)
+    steps = integer(who, "steps", steps, 2, math.isqrt(MAX_POINTS))
+    pad = real(who, "pad", pad, NONNEGATIVE)
     low, high = X.min(axis=0), X.max(axis=0)
-    margin = pad * (high - low)
-    xs, ys = (np.linspace(lo, hi, steps) for lo, hi in zip(low - margin, high + margin))
+    if np.any(high == low):
+        axis = "xy"[int(np.argmax(high == low))]
+        raise ValueError(f"{who}: X must spread along both axes; all its points have the same {axis}")
+    with np.errstate(over="ignore", invalid="ignore"):
+        margin = pad * (high - low)
+        lows, highs = low - margin, high + margin
+        finite_box = np.isfinite([lows, highs, highs - lows]).all()
+    if not finite_box:
+        raise ValueError(f"{who}: the box around X widened by pad = {pad!r} overflows; X or pad is too large")
+    xs, ys = (np.linspace(lo, hi, steps) for lo, hi in zip(lows, highs))
     xx, yy = np.meshgrid(xs, ys)
     return xx, yy, np.column_stack([xx.ravel(), yy.ravel()])

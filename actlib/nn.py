@@ -21,6 +21,13 @@ followed by an output head that turns the last scores z into a loss L (mean over
 Backpropagation multiplies by f′ = ``actlib.get(name).grad``, the very derivatives the book
 plots. Everything is float64 and reproducible: one seeded numpy Generator draws the initial
 weights and then shuffles the minibatches.
+
+Every public function and method checks its arguments before it computes: a wrong type raises
+TypeError, a value that is not allowed raises ValueError (NaN or ±inf in the data, with the first
+such row; a label out of range; a shape that does not fit; an empty array), each message naming
+the function and the argument. A result that overflows (finite input, but scores, a loss or
+gradients that are not finite) raises ValueError too, never a warning or a NaN. ``fit`` stops
+with :class:`DivergenceError` when training makes the loss or a gradient non-finite.
 """
 
 from __future__ import annotations
@@ -28,64 +35,165 @@ from __future__ import annotations
 import copy
 import math
 import numbers
+from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
-from typing import Any, Sequence
+from typing import Any, NoReturn, Sequence
 
 import numpy as np
 from threadpoolctl import threadpool_limits
 
-from .core import POSITIVE, Activation, Interval, as_real_array, get
+from .checks import choice, describe, finite, first_bad_row, integer, matrix, real, real_array
+from .core import POSITIVE, REALS, Activation, Interval, get
+
+MAX_WEIGHTS = 10**7   # the most weights mlp() draws for one network (80 MB of float64); larger sizes are refused
+MAX_STD = 1e300       # the largest initial standard deviation: weights drawn from N(0, σ²) stay finite below it
+_QUIET = {"over": "ignore", "invalid": "ignore", "divide": "ignore"}   # results are checked for NaN/±inf instead
+
+
+def _finite_rows(who: str, name: str, out: np.ndarray, cause: str) -> np.ndarray:
+    """``out`` (one row per row of the argument ``name``); ValueError naming its first non-finite row."""
+    row = first_bad_row(out)
+    if row is not None:
+        raise ValueError(f"{who}: row {row} of {name} gives a result that is not finite (overflow); {cause}")
+    return out
+
+
+def _finite_gradients(who: str, arrays: list[np.ndarray], cause: str) -> None:
+    if not all(np.isfinite(a).all() for a in arrays):
+        raise ValueError(f"{who}: the gradients are not finite (overflow); {cause}")
+
+
+def _finite_loss(who: str, loss: float, cause: str) -> float:
+    if not math.isfinite(loss):
+        raise ValueError(f"{who}: the loss is not finite ({loss}, overflow); {cause}")
+    return loss
+
+
+def _upstream(who: str, g: Any, shape: tuple[int, int] | None) -> np.ndarray:
+    """g = ∂L/∂(output) of a layer: finite, with the shape of the output of its last forward pass."""
+    if shape is None:
+        raise ValueError(f"{who}: no forward pass yet; call forward() first, then backward(g)")
+    g = matrix(who, "g", g)
+    if g.shape != shape:
+        raise ValueError(f"{who}: g must have the shape of the last forward pass's output, {shape}; got {g.shape}")
+    return g
+
 
 # --------------------------------------------------------------------------- layers
 
 
 @dataclass(eq=False)
 class Dense:
-    """The affine map z = x W + b, with W of shape (n_in, n_out) and b of shape (n_out,)."""
+    """The affine map z = x W + b, with W of shape (n_in, n_out) and b of shape (n_out,).
+
+    W and b are copied (as float64): training updates the copies, never the arrays passed in.
+    """
 
     W: np.ndarray
     b: np.ndarray
-    grads: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
-    x: np.ndarray | None = field(default=None, repr=False)
+    grads: dict[str, np.ndarray] = field(default_factory=dict, init=False, repr=False)
+    x: np.ndarray | None = field(default=None, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        W = matrix("Dense", "W", self.W)
+        b = finite("Dense", "b", real_array("Dense", "b", self.b))
+        if b.shape != (W.shape[1],):
+            raise ValueError(f"Dense: b must have shape ({W.shape[1]},), one bias per column of W; got shape {b.shape}")
+        self.W, self.b = W.copy(), b.copy()
 
     @property
     def params(self) -> dict[str, np.ndarray]:
         return {"W": self.W, "b": self.b}
 
-    def forward(self, x: np.ndarray) -> np.ndarray:
+    def forward(self, x: Any) -> np.ndarray:
+        """z = x W + b for x of shape (rows, n_in)."""
+        x = matrix("Dense.forward", "x", x, self.W.shape[0])
+        with np.errstate(**_QUIET):
+            z = self._forward(x)
+        return _finite_rows("Dense.forward", "x", z, "x or W is too large")
+
+    def backward(self, g: Any) -> np.ndarray:
+        """From g = ∂L/∂z: ∂L/∂W = xᵀ g, ∂L/∂b = Σ_rows g; returns ∂L/∂x = g Wᵀ."""
+        who = "Dense.backward"
+        g = _upstream(who, g, None if self.x is None else (len(self.x), self.W.shape[1]))
+        with np.errstate(**_QUIET):
+            dx = self._backward(g)
+        _finite_gradients(who, [dx, *self.grads.values()], "g, x or W is too large")
+        return dx
+
+    def _forward(self, x: np.ndarray) -> np.ndarray:
         self.x = x
         return x @ self.W + self.b
 
-    def backward(self, g: np.ndarray) -> np.ndarray:
-        """From g = ∂L/∂z: ∂L/∂W = xᵀ g, ∂L/∂b = Σ_rows g; returns ∂L/∂x = g Wᵀ."""
+    def _backward(self, g: np.ndarray) -> np.ndarray:
         self.grads = {"W": self.x.T @ g, "b": g.sum(axis=0)}
         return g @ self.W.T
 
 
-def elementwise(name: str) -> Activation:
-    """The registered elementwise activation ``name``; ValueError for unknown or vector-valued names."""
+def _elementwise(who: str, name: Any) -> Activation:
+    """The registered elementwise activation ``name``."""
+    if not isinstance(name, str):
+        raise TypeError(f"{who}: an activation name must be a str such as 'relu', got {describe(name)}")
     try:
         act = get(name)
     except KeyError:
-        raise ValueError(f"unknown activation {name!r}; actlib.names() lists them all") from None
+        raise ValueError(f"{who}: unknown activation name {name!r}; actlib.names() lists them all") from None
     if not isinstance(act, Activation):
-        raise ValueError(f"{name} is vector-valued; a hidden layer needs an elementwise activation "
-                         f"(use output='softmax' for a softmax output)")
+        raise ValueError(f"{who}: the activation name {name!r} is vector-valued; a hidden layer needs an elementwise "
+                         f"activation (use output='softmax' for a softmax output)")
+    return act
+
+
+def _shape(value: Any) -> tuple[int, ...]:
+    """The shape of a parameter value; () for one numpy cannot shape (the activation's own check rejects it)."""
+    try:
+        return np.shape(value)
+    except ValueError:
+        return ()
+
+
+def _per_unit(who: str, act: Activation, kwargs: dict, units: int) -> None:
+    """Every array-valued parameter has one value per unit: shape (units,)."""
+    for key, value in kwargs.items():
+        if _shape(value) not in ((), (units,)):
+            raise ValueError(f"{who}: {act.name}'s {key} must be one number (shared) or have shape ({units},), "
+                             f"one per unit; got shape {_shape(value)}")
+
+
+def _checked_activation(who: str, name: Any, kwargs: dict, units: int | None = None) -> Activation:
+    """The activation ``name`` once its keywords are known to be valid: known names, allowed values, and
+    arrays with one value per unit (``units`` of them when given, else all of one length)."""
+    act = _elementwise(who, name)
+    if not all(isinstance(key, str) for key in kwargs):
+        raise TypeError(f"{who}: {name}'s keywords must be str names, got {list(kwargs)!r:.60}")
+    lengths = [_shape(value) for value in kwargs.values() if len(_shape(value)) == 1]
+    if units is None:
+        units = lengths[0][0] if lengths else 1
+    if units == 0:
+        key = next(key for key, value in kwargs.items() if _shape(value) == (0,))
+        raise ValueError(f"{who}: {name}'s {key} must hold one value per unit, got an empty array")
+    _per_unit(who, act, kwargs, units)
+    # a Generator passed for rrelu is copied for the check, so checking draws nothing from it
+    probe = {k: copy.deepcopy(v) if isinstance(v, np.random.Generator) else v for k, v in kwargs.items()}
+    try:
+        act(np.zeros(units) if lengths else 0.0, **probe)   # no allocation beyond the arrays given
+    except (TypeError, ValueError) as error:
+        raise type(error)(f"{who}: {error}") from None
     return act
 
 
 class Act:
     """a = f(z) for a registered elementwise activation f; backward: ∂L/∂z = ∂L/∂a · f′(z).
 
-    A random activation (rrelu with ``training=True, rng=generator``) draws its slopes from
-    ``rng`` in the forward pass; f′(z) replays the same draws from a copy of the generator
-    taken just before, so the backward pass uses the slopes the forward pass applied.
+    A parameter may be an array with one value per unit (shape (units,)). A random activation
+    (rrelu with ``training=True, rng=generator``) draws its slopes from ``rng`` in the forward
+    pass; f′(z) replays the same draws from a copy of the generator taken just before, so the
+    backward pass uses the slopes the forward pass applied.
     """
 
     def __init__(self, name: str, **kwargs: Any) -> None:
-        self.fn = elementwise(name)
+        self.fn = _checked_activation(type(self).__name__, name, kwargs)
         self.kwargs = kwargs
-        self.fn(0.0, **kwargs)  # checks the keywords now: TypeError / ValueError naming the parameter
         self.grads: dict[str, np.ndarray] = {}
         self.z = self.a = None
         self._draws: np.random.Generator | None = None  # the rng as it was before the last forward pass
@@ -100,19 +208,41 @@ class Act:
 
     def slope(self) -> np.ndarray:
         """f′(z) at the last forward pass; where it is 0 no gradient gets through."""
+        if self.z is None:
+            raise ValueError(f"{type(self).__name__}.slope: no forward pass yet; call forward(z) first")
+        return self._slope()
+
+    def forward(self, z: Any) -> np.ndarray:
+        """a = f(z) for z of shape (rows, units); units is fixed by a per-unit parameter, if there is one."""
+        who = f"{type(self).__name__}.forward"
+        z = matrix(who, "z", z, next((len(v) for v in self.kwargs.values() if len(_shape(v)) == 1), None))
+        with np.errstate(**_QUIET):
+            a = self._forward(z)
+        return _finite_rows(who, "z", a, f"z is too large for {self.name}")
+
+    def backward(self, g: Any) -> np.ndarray:
+        """∂L/∂z = g · f′(z) for g = ∂L/∂a of the last forward pass."""
+        who = f"{type(self).__name__}.backward"
+        g = _upstream(who, g, None if self.z is None else self.z.shape)
+        with np.errstate(**_QUIET):
+            dz = self._backward(g)
+        _finite_gradients(who, [dz, *self.grads.values()], "g or z is too large")
+        return dz
+
+    def _slope(self) -> np.ndarray:
         if self._draws is None:
             return self.fn.grad(self.z, **self.kwargs)
         return self.fn.grad(self.z, **{**self.kwargs, "rng": copy.deepcopy(self._draws)})
 
-    def forward(self, z: np.ndarray) -> np.ndarray:
+    def _forward(self, z: np.ndarray) -> np.ndarray:
         self.z = z
         rng = self.kwargs.get("rng")
         self._draws = copy.deepcopy(rng) if isinstance(rng, np.random.Generator) else None
         self.a = self.fn(z, **self.kwargs)
         return self.a
 
-    def backward(self, g: np.ndarray) -> np.ndarray:
-        return g * self.slope()
+    def _backward(self, g: np.ndarray) -> np.ndarray:
+        return g * self._slope()
 
 
 class PReLU(Act):
@@ -120,15 +250,13 @@ class PReLU(Act):
 
     a = z for z > 0 and α z for z ≤ 0, so ∂a/∂z = 1 or α (the registry's prelu.grad) and
     ∂a/∂α = 0 or z, i.e. ∂a/∂α = min(z, 0). Hence ∂L/∂α = Σ g · min(z, 0), summed over the
-    rows, and over the units as well when α is shared.
+    rows, and over the units as well when α is shared. α is copied: training updates the copy.
     """
 
     def __init__(self, units: int, alpha: float | Sequence[float] = 0.25) -> None:
-        alpha = np.array(alpha, dtype=np.float64)  # a copy, updated in place by the optimiser
-        if alpha.shape not in ((), (units,)):
-            raise ValueError(f"prelu: alpha must be a scalar (shared) or have shape ({units},), one per unit; "
-                             f"got shape {alpha.shape}")
-        super().__init__("prelu", alpha=alpha)
+        units = integer("PReLU", "units", units, 1)
+        _checked_activation("PReLU", "prelu", {"alpha": alpha}, units)
+        super().__init__("prelu", alpha=np.array(alpha, dtype=np.float64))  # updated in place by the optimiser
 
     @property
     def alpha(self) -> np.ndarray:
@@ -138,109 +266,221 @@ class PReLU(Act):
     def params(self) -> dict[str, np.ndarray]:
         return {"alpha": self.alpha}
 
-    def backward(self, g: np.ndarray) -> np.ndarray:
+    def _backward(self, g: np.ndarray) -> np.ndarray:
         per_unit = (g * np.minimum(self.z, 0)).sum(axis=0)
         self.grads = {"alpha": per_unit if self.alpha.ndim else per_unit.sum()}
-        return super().backward(g)
+        return super()._backward(g)
 
 
 # --------------------------------------------------------------------------- output heads
 
 
-def _rows(y: Any, n: int, who: str) -> np.ndarray:
-    y = as_real_array(y, who)
-    if y.shape[:1] != (n,):
-        raise ValueError(f"{who}: y has {y.shape[0] if y.ndim else 0} rows but X has {n}")
-    return y
-
-
-def _class_labels(y: Any, n: int, classes: int, who: str) -> np.ndarray:
+def _class_labels(who: str, name: str, y: Any, n: int, classes: int) -> np.ndarray:
     """y as integer labels of shape (n,), each in 0 … classes − 1."""
-    y = _rows(y, n, who)
+    y = _rows(who, name, y, n)
     if y.shape not in ((n,), (n, 1)):
-        raise ValueError(f"{who}: y must hold one class label per row, shape ({n},); got shape {y.shape}")
+        raise ValueError(f"{who}: {name} must hold one class label per row, shape ({n},); got shape {y.shape}")
     y = y.reshape(n)
     bad = (y != np.round(y)) | (y < 0) | (y >= classes)
     if bad.any():
-        raise ValueError(f"{who}: labels out of range: classes are 0 … {classes - 1}, got {y[bad][0]!r}")
+        row = int(np.argmax(bad))
+        raise ValueError(f"{who}: {name} holds a label out of range in row {row}: {y[row]!r}; "
+                         f"the labels are the integers 0 … {classes - 1}")
     return y.astype(np.int64)
 
 
-class SigmoidBCE:
-    """One output: p = σ(z) and L = −mean[y log σ(z) + (1 − y) log σ(−z)] (log σ kept stable)."""
+def _rows(who: str, name: str, y: Any, n: int) -> np.ndarray:
+    """y as a finite float64 array with n rows."""
+    y = real_array(who, name, y)
+    if y.ndim == 0 or len(y) != n:
+        raise ValueError(f"{who}: {name} must have {n} rows, one per row of X; got {len(y) if y.ndim else 0}")
+    return finite(who, name, y)
 
-    name = "sigmoid"
+
+class Head(ABC):
+    """An output head: scores z of shape (rows, k) give predictions and, with targets t as
+    ``targets`` makes them, the loss L (a mean over the rows) and ∂L/∂z. SigmoidBCE, SoftmaxCE
+    and IdentityMSE are the heads; Head itself is abstract. The public methods check their
+    arguments, then run the formulas (the underscored methods, which the network calls on data
+    it has already checked)."""
+
+    name: str
+    units: tuple[int, int | None]      # (least, most) outputs; None: no upper limit
+    rule: str                          # what a valid row of t holds
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}()"
+
+    def _check_units(self, who: str, name: str, k: int) -> None:
+        least, most = self.units
+        if k < least or (most is not None and k > most):
+            wanted = f"exactly {least} unit" if least == most else f"at least {least} units"
+            raise ValueError(f"{who}: a {self.name} output (head) has {wanted}, got {name} = {k}")
 
     def targets(self, y: Any, n: int, k: int) -> np.ndarray:
-        return _class_labels(y, n, 2, "sigmoid output").reshape(n, 1).astype(np.float64)
+        """The targets t of shape (n, k) for the labels or values y of n rows (n · k ≤ MAX_WEIGHTS)."""
+        who = f"{type(self).__name__}.targets"
+        n = integer(who, "n", n, 1)
+        k = integer(who, "k", k, 1)
+        self._check_units(who, "k", k)
+        if n * k > MAX_WEIGHTS:
+            raise ValueError(f"{who}: n · k must be at most MAX_WEIGHTS = {MAX_WEIGHTS:.0e}, got {n * k}")
+        return self._targets(who, "y", y, n, k)
 
-    def loss(self, z: np.ndarray, t: np.ndarray) -> float:
+    def _scores(self, who: str, z: Any) -> np.ndarray:
+        z = matrix(who, "z", z)
+        self._check_units(who, "the number of columns of z", z.shape[1])
+        return z
+
+    def _scores_and_targets(self, who: str, z: Any, t: Any) -> tuple[np.ndarray, np.ndarray]:
+        z = self._scores(who, z)
+        t = finite(who, "t", real_array(who, "t", t))
+        if t.shape != z.shape:
+            raise ValueError(f"{who}: t must have the shape of z, {z.shape}; got {t.shape}")
+        bad = self._bad_targets(t)
+        if bad.any():
+            raise ValueError(f"{who}: each row of t must hold {self.rule}; row {int(np.argmax(bad))} does not")
+        return z, t
+
+    def _bad_targets(self, t: np.ndarray) -> np.ndarray:
+        """Per row of t: True where it is not a valid target row."""
+        return np.zeros(len(t), dtype=bool)
+
+    @abstractmethod
+    def _targets(self, who: str, name: str, y: Any, n: int, k: int) -> np.ndarray:
+        """The labels or values y (``name`` in the messages of ``who``) as targets of shape (n, k)."""
+
+    @abstractmethod
+    def _loss(self, z: np.ndarray, t: np.ndarray) -> float:
+        """L, a mean over the rows."""
+
+    @abstractmethod
+    def _grad(self, z: np.ndarray, t: np.ndarray) -> np.ndarray:
+        """∂L/∂z."""
+
+    @abstractmethod
+    def _predict(self, z: np.ndarray) -> np.ndarray:
+        """Class labels, or the values of a regression."""
+
+    @abstractmethod
+    def _accuracy(self, z: np.ndarray, t: np.ndarray) -> float:
+        """Share of rows classified right (NaN for a regression)."""
+
+    def loss(self, z: Any, t: Any) -> float:
+        """The loss L, a mean over the rows."""
+        who = f"{type(self).__name__}.loss"
+        z, t = self._scores_and_targets(who, z, t)
+        with np.errstate(**_QUIET):
+            return _finite_loss(who, self._loss(z, t), "z or t is too large")
+
+    def grad(self, z: Any, t: Any) -> np.ndarray:
+        """∂L/∂z, the shape of z."""
+        who = f"{type(self).__name__}.grad"
+        z, t = self._scores_and_targets(who, z, t)
+        with np.errstate(**_QUIET):
+            g = self._grad(z, t)
+        _finite_gradients(who, [g], "z or t is too large")
+        return g
+
+    def accuracy(self, z: Any, t: Any) -> float:
+        """Share of rows classified right."""
+        return self._accuracy(*self._scores_and_targets(f"{type(self).__name__}.accuracy", z, t))
+
+    def proba(self, z: Any) -> np.ndarray:
+        """The class probabilities."""
+        return self._proba(self._scores(f"{type(self).__name__}.proba", z))
+
+    def predict(self, z: Any) -> np.ndarray:
+        """The class labels (the values for a regression)."""
+        return self._predict(self._scores(f"{type(self).__name__}.predict", z))
+
+
+class SigmoidBCE(Head):
+    """One output: p = σ(z) and L = −mean[y log σ(z) + (1 − y) log σ(−z)] (log σ kept stable)."""
+
+    name, units, rule = "sigmoid", (1, 1), "0 or 1 (a class label)"
+
+    def _targets(self, who: str, name: str, y: Any, n: int, k: int) -> np.ndarray:
+        return _class_labels(who, name, y, n, 2).reshape(n, 1).astype(np.float64)
+
+    def _bad_targets(self, t: np.ndarray) -> np.ndarray:
+        return ~np.isin(t[:, 0], (0.0, 1.0))
+
+    def _loss(self, z: np.ndarray, t: np.ndarray) -> float:
         log_sigmoid = get("log_sigmoid")
         return float(-np.mean(t * log_sigmoid(z) + (1 - t) * log_sigmoid(-z)))
 
-    def grad(self, z: np.ndarray, t: np.ndarray) -> np.ndarray:
+    def _grad(self, z: np.ndarray, t: np.ndarray) -> np.ndarray:
         return (get("sigmoid")(z) - t) / len(z)
 
-    def proba(self, z: np.ndarray) -> np.ndarray:
+    def _proba(self, z: np.ndarray) -> np.ndarray:
         return get("sigmoid")(z[:, 0])
 
-    def predict(self, z: np.ndarray) -> np.ndarray:
+    def _predict(self, z: np.ndarray) -> np.ndarray:
         return (z[:, 0] > 0).astype(np.int64)
 
-    def accuracy(self, z: np.ndarray, t: np.ndarray) -> float:
-        return float(np.mean(self.predict(z) == t[:, 0]))
+    def _accuracy(self, z: np.ndarray, t: np.ndarray) -> float:
+        return float(np.mean(self._predict(z) == t[:, 0]))
 
 
-class SoftmaxCE:
+class SoftmaxCE(Head):
     """k outputs: log p = log_softmax(z) = z − max z − log Σ e^{z − max z}, L = −mean Σ y log p."""
 
-    name = "softmax"
+    name, units, rule = "softmax", (2, None), "one 1 and otherwise 0 (a one-hot class label)"
 
-    def targets(self, y: Any, n: int, k: int) -> np.ndarray:
-        return np.eye(k)[_class_labels(y, n, k, "softmax output")]
+    def _targets(self, who: str, name: str, y: Any, n: int, k: int) -> np.ndarray:
+        t = np.zeros((n, k))
+        t[np.arange(n), _class_labels(who, name, y, n, k)] = 1.0
+        return t
 
-    def loss(self, z: np.ndarray, t: np.ndarray) -> float:
-        return float(-np.mean(np.sum(t * get("log_softmax")(z, axis=1), axis=1)))
+    def _bad_targets(self, t: np.ndarray) -> np.ndarray:
+        return ~(np.isin(t, (0.0, 1.0)).all(axis=1) & (t.sum(axis=1) == 1))
 
-    def grad(self, z: np.ndarray, t: np.ndarray) -> np.ndarray:
-        return (self.proba(z) - t) / len(z)
+    def _loss(self, z: np.ndarray, t: np.ndarray) -> float:
+        # only the log p of the true class counts: 0 · log p is left out (it would be NaN where log p = −∞)
+        log_p = get("log_softmax")(z, axis=1)
+        return float(-np.mean(np.sum(np.where(t > 0, t * log_p, 0.0), axis=1)))
 
-    def proba(self, z: np.ndarray) -> np.ndarray:
+    def _grad(self, z: np.ndarray, t: np.ndarray) -> np.ndarray:
+        return (self._proba(z) - t) / len(z)
+
+    def _proba(self, z: np.ndarray) -> np.ndarray:
         return np.exp(get("log_softmax")(z, axis=1))
 
-    def predict(self, z: np.ndarray) -> np.ndarray:
+    def _predict(self, z: np.ndarray) -> np.ndarray:
         return np.argmax(z, axis=1)
 
-    def accuracy(self, z: np.ndarray, t: np.ndarray) -> float:
-        return float(np.mean(self.predict(z) == t.argmax(axis=1)))
+    def _accuracy(self, z: np.ndarray, t: np.ndarray) -> float:
+        return float(np.mean(self._predict(z) == t.argmax(axis=1)))
 
 
-class IdentityMSE:
+class IdentityMSE(Head):
     """k outputs used as they are: ŷ = z and L = mean over all entries of (z − y)²."""
 
-    name = "identity"
+    name, units, rule = "identity", (1, None), "finite numbers"
 
-    def targets(self, y: Any, n: int, k: int) -> np.ndarray:
-        y = _rows(y, n, "identity output").astype(np.float64)
+    def _targets(self, who: str, name: str, y: Any, n: int, k: int) -> np.ndarray:
+        y = _rows(who, name, y, n)
         if y.shape == (n,) and k == 1:
             return y.reshape(n, 1)
         if y.shape != (n, k):
-            raise ValueError(f"identity output: y must have shape ({n}, {k}) to match the {k} outputs; got {y.shape}")
+            raise ValueError(f"{who}: {name} must have shape ({n}, {k}) to match the {k} outputs; got {y.shape}")
         return y
 
-    def loss(self, z: np.ndarray, t: np.ndarray) -> float:
+    def proba(self, z: Any) -> np.ndarray:
+        """A regression has no class probabilities: always ValueError."""
+        raise ValueError("IdentityMSE.proba: a regression output (identity) has no class probabilities")
+
+    def _loss(self, z: np.ndarray, t: np.ndarray) -> float:
         return float(np.mean((z - t) ** 2))
 
-    def grad(self, z: np.ndarray, t: np.ndarray) -> np.ndarray:
+    def _grad(self, z: np.ndarray, t: np.ndarray) -> np.ndarray:
         return 2 * (z - t) / z.size
 
-    def proba(self, z: np.ndarray) -> np.ndarray:
-        raise ValueError("identity output: a regression head has no class probabilities")
-
-    def predict(self, z: np.ndarray) -> np.ndarray:
+    def _predict(self, z: np.ndarray) -> np.ndarray:
         return z[:, 0] if z.shape[1] == 1 else z
 
-    def accuracy(self, z: np.ndarray, t: np.ndarray) -> float:
+    def _accuracy(self, z: np.ndarray, t: np.ndarray) -> float:
         return math.nan  # a regression has no accuracy
 
 
@@ -253,38 +493,96 @@ HEADS = {"sigmoid": SigmoidBCE, "softmax": SoftmaxCE, "identity": IdentityMSE}
 _UNIT = Interval(0.0, 1.0, low_closed=True)  # [0, 1): momentum and Adam's betas
 
 
-def _check(who: str, name: str, value: Any, valid: Interval) -> None:
-    """TypeError for a value that is not a real number (str, bool, None, …), ValueError outside ``valid``."""
-    if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
-        raise TypeError(f"{who}: {name} must be a real number, got {type(value).__name__} {value!r:.40}")
-    if value not in valid:
-        raise ValueError(f"{who}: {name} must lie in {valid}, got {value!r}")
+def _step_arguments(who: str, params: Any, grads: Any) -> tuple[list[np.ndarray], list[np.ndarray]]:
+    """params: distinct, writeable, finite float64 arrays; grads: finite arrays of the same shapes."""
+    if not isinstance(params, (list, tuple)) or not all(
+            isinstance(p, np.ndarray) and p.dtype == np.float64 for p in params):
+        raise TypeError(f"{who}: params must be a list of float64 numpy arrays (they are updated in place), "
+                        f"got {describe(params)}")
+    if not isinstance(grads, (list, tuple)):
+        raise TypeError(f"{who}: grads must be a list of arrays, one per parameter, got {describe(grads)}")
+    if len(grads) != len(params):
+        raise ValueError(f"{who}: grads must hold one array per parameter: params has {len(params)}, "
+                         f"grads {len(grads)}")
+    if len({id(p) for p in params}) != len(params):
+        raise ValueError(f"{who}: params must not hold the same array twice")
+    checked = []
+    for i, (p, g) in enumerate(zip(params, grads)):
+        g = finite(who, f"grads[{i}]", real_array(who, f"grads[{i}]", g))
+        if g.shape != p.shape:
+            raise ValueError(f"{who}: grads[{i}] must have the shape of params[{i}], {p.shape}; got {g.shape}")
+        if not p.flags.writeable:
+            raise ValueError(f"{who}: params[{i}] is read-only; the step updates it in place")
+        finite(who, f"params[{i}]", p)
+        checked.append(g)
+    return list(params), checked
+
+
+class Optimiser(ABC):
+    """An optimiser: SGD or Adam (Optimiser itself is abstract). ``step`` checks its arguments,
+    then runs ``_apply``, which fit() calls on gradients it has checked."""
+
+    @abstractmethod
+    def _state(self) -> list[np.ndarray]:
+        """One state array per parameter (empty before the first step)."""
+
+    @abstractmethod
+    def _deltas(self, params: list[np.ndarray], grads: list[np.ndarray]) -> list[np.ndarray]:
+        """The changes Δθ of one step (advancing the state)."""
+
+    def _check_state(self, who: str, params: list[np.ndarray]) -> None:
+        state, name = self._state(), type(self).__name__
+        if state and [s.shape for s in state] != [p.shape for p in params]:
+            raise ValueError(f"{who}: the optimizer ({name}) has already updated params of other shapes (another "
+                             f"network?); use a new {name}() for each network")
+
+    def step(self, params: list[np.ndarray], grads: list[np.ndarray]) -> None:
+        """Update every parameter in place from its gradient; no parameter moves if a result would not be finite."""
+        who = f"{type(self).__name__}.step"
+        params, grads = _step_arguments(who, params, grads)
+        self._check_state(who, params)
+        bad = self._apply(params, grads)
+        if bad is not None:
+            raise ValueError(f"{who}: the step would make params[{bad}] non-finite (overflow); nothing was "
+                             f"updated: lr or the gradients are too large")
+
+    def _apply(self, params: list[np.ndarray], grads: list[np.ndarray]) -> int | None:
+        """θ ← θ − Δθ for every parameter, unless one result is not finite: then its index, nothing moved."""
+        with np.errstate(**_QUIET):
+            new = [p - d for p, d in zip(params, self._deltas(params, grads))]
+        bad = next((i for i, q in enumerate(new) if not np.isfinite(q).all()), None)
+        if bad is None:
+            for p, q in zip(params, new):
+                p[...] = q
+        return bad
 
 
 @dataclass
-class SGD:
+class SGD(Optimiser):
     """v ← μ v + ∇θ,  θ ← θ − lr · v  (PyTorch's form; momentum μ = 0 is plain gradient descent)."""
 
     lr: float = 0.1
     momentum: float = 0.0
-    velocity: list[np.ndarray] = field(default_factory=list, repr=False)
+    velocity: list[np.ndarray] = field(default_factory=list, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        _check("SGD", "lr", self.lr, POSITIVE)
-        _check("SGD", "momentum", self.momentum, _UNIT)
+        self.lr = real("SGD", "lr", self.lr, POSITIVE)
+        self.momentum = real("SGD", "momentum", self.momentum, _UNIT)
 
-    def step(self, params: list[np.ndarray], grads: list[np.ndarray]) -> None:
-        """Update every parameter in place from its gradient."""
+    def _state(self) -> list[np.ndarray]:
+        return self.velocity
+
+    def _deltas(self, params: list[np.ndarray], grads: list[np.ndarray]) -> list[np.ndarray]:
         if not self.velocity:
             self.velocity = [np.zeros_like(p) for p in params]
-        for p, g, v in zip(params, grads, self.velocity):
+        for g, v in zip(grads, self.velocity):
             v *= self.momentum
             v += g
-            p -= self.lr * v
+        return [self.lr * v for v in self.velocity]
 
 
 @dataclass
-class Adam:
+class Adam(Optimiser):
     """Adam (Kingma & Ba 2015): m ← β₁m + (1−β₁)g, v ← β₂v + (1−β₂)g², θ ← θ − lr · m̂ / (√v̂ + ε),
     with the bias corrections m̂ = m/(1−β₁ᵗ), v̂ = v/(1−β₂ᵗ)."""
 
@@ -292,33 +590,47 @@ class Adam:
     beta1: float = 0.9
     beta2: float = 0.999
     eps: float = 1e-8
-    t: int = field(default=0, repr=False)
-    m: list[np.ndarray] = field(default_factory=list, repr=False)
-    v: list[np.ndarray] = field(default_factory=list, repr=False)
+    t: int = field(default=0, init=False, repr=False, compare=False)
+    m: list[np.ndarray] = field(default_factory=list, init=False, repr=False, compare=False)
+    v: list[np.ndarray] = field(default_factory=list, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        _check("Adam", "lr", self.lr, POSITIVE)
-        _check("Adam", "beta1", self.beta1, _UNIT)
-        _check("Adam", "beta2", self.beta2, _UNIT)
-        _check("Adam", "eps", self.eps, POSITIVE)
+        self.lr = real("Adam", "lr", self.lr, POSITIVE)
+        self.beta1 = real("Adam", "beta1", self.beta1, _UNIT)
+        self.beta2 = real("Adam", "beta2", self.beta2, _UNIT)
+        self.eps = real("Adam", "eps", self.eps, POSITIVE)
 
-    def step(self, params: list[np.ndarray], grads: list[np.ndarray]) -> None:
-        """Update every parameter in place from its gradient."""
+    def _state(self) -> list[np.ndarray]:
+        return self.m
+
+    def _deltas(self, params: list[np.ndarray], grads: list[np.ndarray]) -> list[np.ndarray]:
         if not self.m:
             self.m = [np.zeros_like(p) for p in params]
             self.v = [np.zeros_like(p) for p in params]
         self.t += 1
-        for p, g, m, v in zip(params, grads, self.m, self.v):
+        deltas = []
+        for g, m, v in zip(grads, self.m, self.v):
             m += (1 - self.beta1) * (g - m)
             v += (1 - self.beta2) * (g * g - v)
             m_hat = m / (1 - self.beta1**self.t)
             v_hat = v / (1 - self.beta2**self.t)
-            p -= self.lr * m_hat / (np.sqrt(v_hat) + self.eps)
+            deltas.append(self.lr * m_hat / (np.sqrt(v_hat) + self.eps))
+        return deltas
 
 
 # --------------------------------------------------------------------------- initialisation
 
 INITS = ("xavier", "glorot", "he", "kaiming", "lecun")
+
+
+def _initialiser(who: str, init: Any) -> str | float:
+    """init checked: one of INITS, or a standard deviation 0 < σ ≤ MAX_STD."""
+    if isinstance(init, str):
+        return choice(who, "init", init, INITS)
+    if isinstance(init, (bool, np.bool_)) or not isinstance(init, numbers.Real):
+        raise TypeError(f"{who}: init must be one of {', '.join(INITS)} or a standard deviation (a number > 0), "
+                        f"got {describe(init)}")
+    return real(who, "init (a standard deviation)", init, Interval(0.0, MAX_STD, high_closed=True))
 
 
 def init_std(init: str | float, fan_in: int, fan_out: int, slope: float = 0.0) -> float:
@@ -328,19 +640,25 @@ def init_std(init: str | float, fan_in: int, fan_out: int, slope: float = 0.0) -
     he / kaiming      σ² = 2 / ((1 + a²) · fan_in)       He et al. (2015); a = negative slope
                                                           of a following leaky ReLU / PReLU
     lecun             σ² = 1 / fan_in                    LeCun et al. (1998), SELU's choice
-    a number          σ  = that number                   normal(std)
+    a number          σ  = that number (0 < σ ≤ MAX_STD)  normal(std)
+
+    fan_in and fan_out are integers from 1 to MAX_WEIGHTS, slope any finite number.
     """
-    if isinstance(init, numbers.Real) and not isinstance(init, (bool, np.bool_)):
-        if not 0 < init < math.inf:
-            raise ValueError(f"init: a normal(std) initialisation needs a finite std > 0, got {init!r}")
-        return float(init)
+    who = "init_std"
+    init = _initialiser(who, init)
+    fan_in = integer(who, "fan_in", fan_in, 1, MAX_WEIGHTS)
+    fan_out = integer(who, "fan_out", fan_out, 1, MAX_WEIGHTS)
+    slope = real(who, "slope", slope, REALS)
+    if not isinstance(init, str):
+        return init
     if init in ("xavier", "glorot"):
         return math.sqrt(2 / (fan_in + fan_out))
     if init in ("he", "kaiming"):
-        return math.sqrt(2 / ((1 + slope**2) * fan_in))
-    if init == "lecun":
-        return math.sqrt(1 / fan_in)
-    raise ValueError(f"init must be one of {', '.join(INITS)} or a standard deviation (a number), got {init!r}")
+        gain = 1 + slope * slope
+        if math.isinf(gain):                       # |a| > 1e154: a² overflows, σ ≈ √(2/fan_in) / |a|
+            return math.sqrt(2 / fan_in) / abs(slope)
+        return math.sqrt(2 / (gain * fan_in))
+    return math.sqrt(1 / fan_in)
 
 
 def _negative_slope(layer: Act) -> float:
@@ -353,7 +671,25 @@ def _negative_slope(layer: Act) -> float:
 # --------------------------------------------------------------------------- the network
 
 
-@dataclass
+class DivergenceError(FloatingPointError):
+    """fit() stopped: in ``epoch`` (1, 2, …) the loss or a gradient stopped being finite.
+
+    ``history`` holds what was measured before, epochs 0 … epoch − 1; the network keeps the
+    weights of its last finite step. A smaller learning rate is the usual cure.
+    """
+
+    def __init__(self, message: str, epoch: int, history: History) -> None:
+        if not isinstance(message, str):
+            raise TypeError(f"DivergenceError: message must be a str, got {describe(message)}")
+        epoch = integer("DivergenceError", "epoch", epoch, 1)
+        if not isinstance(history, History):
+            raise TypeError(f"DivergenceError: history must be a History, got {describe(history)}")
+        super().__init__(message)
+        self.epoch = epoch
+        self.history = history
+
+
+@dataclass(eq=False)
 class History:
     """What fit() measured on the whole training set, before training (index 0) and after each epoch.
 
@@ -362,40 +698,84 @@ class History:
     dead_share                share of dead units (f′(z) = 0 on every row) of every hidden layer
     alphas                    α of every PReLU layer (a copy per epoch)
     val_loss, val_accuracy    the same on the validation set, when one is given
+
+    ``History()`` is empty; fit() fills it.
     """
 
-    loss: list[float] = field(default_factory=list)
-    accuracy: list[float] = field(default_factory=list)
-    grad_norms: list[np.ndarray] = field(default_factory=list)
-    dead_share: list[np.ndarray] = field(default_factory=list)
-    alphas: list[list[np.ndarray]] = field(default_factory=list)
-    val_loss: list[float] = field(default_factory=list)
-    val_accuracy: list[float] = field(default_factory=list)
+    loss: list[float] = field(default_factory=list, init=False)
+    accuracy: list[float] = field(default_factory=list, init=False)
+    grad_norms: list[np.ndarray] = field(default_factory=list, init=False)
+    dead_share: list[np.ndarray] = field(default_factory=list, init=False)
+    alphas: list[list[np.ndarray]] = field(default_factory=list, init=False)
+    val_loss: list[float] = field(default_factory=list, init=False)
+    val_accuracy: list[float] = field(default_factory=list, init=False)
 
     def alpha(self, layer: int = 0) -> np.ndarray:
-        """α of PReLU layer ``layer`` over the epochs: shape (epochs + 1,) or (epochs + 1, units)."""
+        """α of PReLU layer ``layer`` (0 is the one nearest the input) over the epochs: shape
+        (epochs + 1,) for a shared α, (epochs + 1, units) for one per unit."""
+        who = "History.alpha"
+        layer = integer(who, "layer", layer, 0)
+        if not self.alphas:
+            raise ValueError(f"{who}: nothing recorded yet; MLP.fit() returns a filled History")
+        count = len(self.alphas[0])
+        if layer >= count:
+            raise ValueError(f"{who}: layer must be less than the number of PReLU layers ({count}); got {layer}")
         return np.array([alphas[layer] for alphas in self.alphas])
 
-    def record(self, net: MLP, X: np.ndarray, y: Any, validation: tuple | None) -> None:
-        self.loss.append(net.loss(X, y))
-        self.accuracy.append(net.accuracy(X, y))
-        self.grad_norms.append(net.gradient_norms(X, y))
-        self.dead_share.append(net.dead_share(X))
-        self.alphas.append([layer.alpha.copy() for layer in net.layers if isinstance(layer, PReLU)])
-        if validation is not None:
-            self.val_loss.append(net.loss(*validation))
-            self.val_accuracy.append(net.accuracy(*validation))
+
+def _generator(who: str, seed: Any) -> np.random.Generator:
+    """A numpy Generator: a new one seeded by an int ≥ 0, or the Generator given (used as it is)."""
+    if isinstance(seed, np.random.Generator):
+        return seed
+    if isinstance(seed, (bool, np.bool_)) or not isinstance(seed, numbers.Integral):
+        raise TypeError(f"{who}: seed must be an int ≥ 0 or a numpy Generator, got {describe(seed)}")
+    return np.random.default_rng(integer(who, "seed", seed, 0))
+
+
+def _layer_list(who: str, layers: Any) -> list:
+    """layers checked: a non-empty list of distinct Dense / Act layers with at least one Dense."""
+    if not isinstance(layers, (list, tuple)):
+        raise TypeError(f"{who}: layers must be a list of Dense and Act layers, got {describe(layers)}")
+    for i, layer in enumerate(layers):
+        if not isinstance(layer, (Dense, Act)):
+            raise TypeError(f"{who}: layers[{i}] must be a Dense, Act or PReLU layer, got {describe(layer)}")
+    if not any(isinstance(layer, Dense) for layer in layers):
+        raise ValueError(f"{who}: layers must hold at least one Dense layer")
+    if len({id(layer) for layer in layers}) != len(layers):
+        raise ValueError(f"{who}: each layer may appear once in layers (it keeps its own forward pass); "
+                         f"make a new layer for each place")
+    return list(layers)
 
 
 class MLP:
-    """A stack of layers and an output head; ``seed`` (or a Generator) shuffles the minibatches."""
+    """A stack of layers and an output head; ``seed`` (an int ≥ 0 or a Generator) shuffles the minibatches.
 
-    def __init__(self, layers: list, head: SigmoidBCE | SoftmaxCE | IdentityMSE,
-                 seed: int | np.random.Generator = 0) -> None:
+    The widths must chain: each Dense takes as many inputs as the layer before it gives, a
+    per-unit activation parameter has one value per unit, and the last width suits the head.
+    """
+
+    def __init__(self, layers: list, head: Head, seed: int | np.random.Generator = 0) -> None:
+        who = "MLP"
+        layers = _layer_list(who, layers)
+        if not isinstance(head, Head):
+            hint = " (an instance: add the parentheses)" if isinstance(head, type) else ""
+            raise TypeError(f"{who}: head must be SigmoidBCE(), SoftmaxCE() or IdentityMSE(){hint}, "
+                            f"got {describe(head)}")
+        dense = [layer for layer in layers if isinstance(layer, Dense)]
+        width = dense[0].W.shape[0]
+        for i, layer in enumerate(layers):
+            if isinstance(layer, Act):
+                _per_unit(f"{who}: layers[{i}]", layer.fn, layer.kwargs, width)
+            elif layer.W.shape[0] != width:
+                raise ValueError(f"{who}: layers[{i}] takes {layer.W.shape[0]} inputs, but the layer before it "
+                                 f"gives {width}")
+            else:
+                width = layer.W.shape[1]
+        head._check_units(who, "the width of the last layer in layers", width)
+        self.rng = _generator(who, seed)
         self.layers = layers
         self.head = head
-        self.rng = np.random.default_rng(seed)
-        self.dense = [layer for layer in layers if isinstance(layer, Dense)]
+        self.dense = dense
         self.hidden = [layer for layer in layers if isinstance(layer, Act)]
 
     def __repr__(self) -> str:
@@ -411,99 +791,196 @@ class MLP:
     @property
     def gradients(self) -> list[np.ndarray]:
         """∂L/∂θ for every array of ``parameters``, from the last backward pass."""
+        if not all(layer.grads for layer in self.layers if layer.params):
+            raise ValueError("MLP.gradients: no backward pass yet; call backward(X, y) first")
         return [layer.grads[key] for layer in self.layers for key in layer.params]
 
-    def _inputs(self, X: Any) -> np.ndarray:
-        X = as_real_array(X, "MLP").astype(np.float64, copy=False)
-        n_in = self.dense[0].W.shape[0]
-        if X.ndim != 2 or X.shape[1] != n_in:
-            raise ValueError(f"MLP: X must have shape (rows, {n_in}) for this network's {n_in} inputs; got {X.shape}")
-        return X
+    # ----------------------------------------------------------------- checked arguments
 
-    def _targets(self, X: np.ndarray, y: Any) -> np.ndarray:
-        return self.head.targets(y, len(X), self.dense[-1].W.shape[1])
+    def _inputs(self, who: str, X: Any, name: str = "X") -> np.ndarray:
+        return matrix(who, name, X, self.dense[0].W.shape[0])
+
+    def _targets(self, who: str, X: np.ndarray, y: Any, name: str = "y") -> np.ndarray:
+        return self.head._targets(who, name, y, len(X), self.dense[-1].W.shape[1])
+
+    def _scores(self, who: str, X: np.ndarray) -> np.ndarray:
+        """The forward pass on checked X; ValueError for the first row whose scores overflow."""
+        with np.errstate(**_QUIET):
+            z = self._forward(X)
+        return _finite_rows(who, "X", z, "X or the weights are too large")
+
+    def _checked_backward(self, who: str, X: Any, y: Any) -> float:
+        X = self._inputs(who, X)
+        t = self._targets(who, X, y)
+        with np.errstate(**_QUIET):
+            loss, z = self._backward(X, t)
+        _finite_rows(who, "X", z, "X or the weights are too large")
+        _finite_loss(who, loss, "X, y or the weights are too large")
+        _finite_gradients(who, self.gradients, "X, y or the weights are too large")
+        return loss
+
+    # ----------------------------------------------------------------- the passes
+
+    def _forward(self, X: np.ndarray) -> np.ndarray:
+        out = X
+        for layer in self.layers:
+            out = layer._forward(out)
+        return out
+
+    def _backward(self, X: np.ndarray, t: np.ndarray) -> tuple[float, np.ndarray]:
+        """Forward and back on checked X and targets t: fills every layer's grads; (L, scores z)."""
+        z = self._forward(X)
+        g = self.head._grad(z, t)
+        for layer in reversed(self.layers):
+            g = layer._backward(g)
+        return self.head._loss(z, t), z
+
+    # ----------------------------------------------------------------- public methods
 
     def forward(self, X: Any) -> np.ndarray:
         """The output scores z (logits) of the last layer, one row per row of X."""
-        out = self._inputs(X)
-        for layer in self.layers:
-            out = layer.forward(out)
-        return out
+        return self._scores("MLP.forward", self._inputs("MLP.forward", X))
 
     def backward(self, X: Any, y: Any) -> float:
         """Forward and back: fills every layer's ``grads`` with ∂L/∂θ and returns L."""
-        X = self._inputs(X)
-        return self._backward(X, self._targets(X, y))
-
-    def _backward(self, X: np.ndarray, t: np.ndarray) -> float:
-        z = self.forward(X)
-        g = self.head.grad(z, t)
-        for layer in reversed(self.layers):
-            g = layer.backward(g)
-        return self.head.loss(z, t)
+        return self._checked_backward("MLP.backward", X, y)
 
     def loss(self, X: Any, y: Any) -> float:
-        X = self._inputs(X)
-        return self.head.loss(self.forward(X), self._targets(X, y))
+        """The loss L on X, y (a mean over the rows)."""
+        who = "MLP.loss"
+        X = self._inputs(who, X)
+        t = self._targets(who, X, y)
+        z = self._scores(who, X)
+        with np.errstate(**_QUIET):
+            return _finite_loss(who, self.head._loss(z, t), "X, y or the weights are too large")
 
     def predict(self, X: Any) -> np.ndarray:
         """Class labels (sigmoid, softmax) or the predicted values (identity)."""
-        return self.head.predict(self.forward(X))
+        return self.head._predict(self._scores("MLP.predict", self._inputs("MLP.predict", X)))
 
     def predict_proba(self, X: Any) -> np.ndarray:
         """P(y = 1) per row for a sigmoid output, the class probabilities for a softmax output."""
-        return self.head.proba(self.forward(X))
+        who = "MLP.predict_proba"
+        if isinstance(self.head, IdentityMSE):
+            raise ValueError(f"{who}: a regression output (identity) has no class probabilities; use predict")
+        return self.head._proba(self._scores(who, self._inputs(who, X)))
 
     def accuracy(self, X: Any, y: Any) -> float:
         """Share of rows classified right (NaN for the identity output)."""
-        X = self._inputs(X)
-        return self.head.accuracy(self.forward(X), self._targets(X, y))
+        who = "MLP.accuracy"
+        X = self._inputs(who, X)
+        t = self._targets(who, X, y)
+        return self.head._accuracy(self._scores(who, X), t)
 
     def gradient_norms(self, X: Any, y: Any) -> np.ndarray:
         """‖∂L/∂W‖ (Frobenius) of every Dense layer, input side first: where gradients vanish."""
-        self.backward(X, y)
-        return np.array([np.linalg.norm(layer.grads["W"]) for layer in self.dense])
+        self._checked_backward("MLP.gradient_norms", X, y)
+        return self._norms()
 
     def dead_share(self, X: Any) -> np.ndarray:
         """Per hidden layer, the share of units with f′(z) = 0 on every row of X (dead units)."""
-        self.forward(X)
-        return np.array([np.mean(np.all(layer.slope() == 0, axis=0)) for layer in self.hidden])
+        self._scores("MLP.dead_share", self._inputs("MLP.dead_share", X))
+        return self._dead()
 
     def trace(self, X: Any) -> list[tuple[np.ndarray, np.ndarray]]:
         """(z, a): the pre-activations and activations of every hidden layer, input side first."""
-        self.forward(X)
+        self._scores("MLP.trace", self._inputs("MLP.trace", X))
         return [(layer.z, layer.a) for layer in self.hidden]
 
+    def _norms(self) -> np.ndarray:
+        return np.array([np.linalg.norm(layer.grads["W"]) for layer in self.dense])
+
+    def _dead(self) -> np.ndarray:
+        return np.array([np.mean(np.all(layer._slope() == 0, axis=0)) for layer in self.hidden])
+
+    # ----------------------------------------------------------------- training
+
     def fit(self, X: Any, y: Any, epochs: int = 100, batch_size: int | None = 32,
-            optimizer: SGD | Adam | None = None, validation: tuple[Any, Any] | None = None) -> History:
+            optimizer: Optimiser | None = None, validation: tuple[Any, Any] | None = None) -> History:
         """Minibatch training; returns the History (measured before training and after every epoch).
 
         Each epoch shuffles the rows with the network's generator and takes one optimiser step
-        per batch of ``batch_size`` rows (None: the whole set). The default optimiser is Adam().
+        per batch of ``batch_size`` rows (≥ 1; None, or more than the number of rows: the whole set at
+        once, as Keras and PyTorch take it).
+        The default optimiser is Adam(). ``validation`` is None or a pair (X_val, y_val).
+        Raises DivergenceError (a FloatingPointError) as soon as the loss or a gradient stops
+        being finite; the error carries the History measured until then.
         The small matrix products run on one BLAS thread: more threads only wait on each other.
         """
-        with threadpool_limits(limits=1, user_api="blas"):
-            return self._fit(X, y, epochs, batch_size, optimizer, validation)
+        who = "MLP.fit"
+        X = self._inputs(who, X)
+        t = self._targets(who, X, y)
+        epochs = integer(who, "epochs", epochs, 1)
+        batch = len(X) if batch_size is None else min(integer(who, "batch_size (None: all rows at once)",
+                                                               batch_size, 1), len(X))
+        if optimizer is None:
+            optimizer = Adam()
+        elif not isinstance(optimizer, Optimiser):
+            raise TypeError(f"{who}: optimizer must be an SGD or Adam instance such as nn.Adam(0.01), "
+                            f"or None for Adam(); got {describe(optimizer)}")
+        optimizer._check_state(who, self.parameters)
+        validation = self._validation(who, validation)
+        with threadpool_limits(limits=1, user_api="blas"), np.errstate(**_QUIET):
+            return self._fit(X, t, epochs, batch, optimizer, validation)
 
-    def _fit(self, X: Any, y: Any, epochs: int, batch_size: int | None, optimizer: SGD | Adam | None,
-             validation: tuple[Any, Any] | None) -> History:
-        X = self._inputs(X)
-        t = self._targets(X, y)
-        batch = len(X) if batch_size is None else batch_size
-        for name, value in (("epochs", epochs), ("batch_size", batch)):
-            if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 1:
-                raise ValueError(f"fit: {name} must be a positive integer, got {value!r}")
-        optimizer = Adam() if optimizer is None else optimizer
+    def _validation(self, who: str, validation: Any) -> tuple[np.ndarray, np.ndarray] | None:
+        if validation is None:
+            return None
+        if not isinstance(validation, (tuple, list)) or len(validation) != 2:
+            raise TypeError(f"{who}: validation must be None or a pair (X_val, y_val), got {describe(validation)}")
+        X = self._inputs(who, validation[0], "validation X")
+        return X, self._targets(who, X, validation[1], "validation y")
+
+    def _fit(self, X: np.ndarray, t: np.ndarray, epochs: int, batch: int, optimizer: Optimiser,
+             validation: tuple[np.ndarray, np.ndarray] | None) -> History:
         history = History()
-        history.record(self, X, y, validation)
-        for _ in range(epochs):
+        self._record(history, X, t, validation, 0, optimizer)
+        for epoch in range(1, epochs + 1):
             order = self.rng.permutation(len(X))
             for start in range(0, len(X), batch):
                 rows = order[start:start + batch]
-                self._backward(X[rows], t[rows])
-                optimizer.step(self.parameters, self.gradients)
-            history.record(self, X, y, validation)
+                loss, _ = self._backward(X[rows], t[rows])
+                if not math.isfinite(loss):
+                    self._diverged(epoch, f"the loss of a batch ({loss})", history, optimizer)
+                grads = self.gradients
+                if not all(np.isfinite(g).all() for g in grads):
+                    self._diverged(epoch, "a gradient of a batch", history, optimizer)
+                if optimizer._apply(self.parameters, grads) is not None:
+                    self._diverged(epoch, "a weight after the optimiser's step", history, optimizer)
+            self._record(history, X, t, validation, epoch, optimizer)
         return history
+
+    def _record(self, history: History, X: np.ndarray, t: np.ndarray,
+                validation: tuple[np.ndarray, np.ndarray] | None, epoch: int, optimizer: Optimiser) -> None:
+        """Append the measurements of this epoch, all from one forward and backward pass (one more
+        forward pass for the validation set), unless one of them is not finite."""
+        loss, z = self._backward(X, t)
+        norms, dead = self._norms(), self._dead()
+        values = {"the largest score": np.abs(z).max(), "the loss": loss, "a gradient norm": norms.max()}
+        if validation is not None:                 # after _dead(): this pass replaces every layer's z
+            z_val = self._forward(validation[0])
+            values["the validation loss"] = self.head._loss(z_val, validation[1])
+        for what, value in values.items():
+            if not math.isfinite(value):
+                if epoch == 0:
+                    raise ValueError(f"MLP.fit: before training, {what} is not finite ({value}, overflow); "
+                                     f"X, y (or validation) are too large for this network's weights")
+                self._diverged(epoch, f"{what} on the whole set ({value})", history, optimizer)
+        history.loss.append(loss)
+        history.accuracy.append(self.head._accuracy(z, t))
+        history.grad_norms.append(norms)
+        history.dead_share.append(dead)
+        history.alphas.append([layer.alpha.copy() for layer in self.layers if isinstance(layer, PReLU)])
+        if validation is not None:
+            history.val_loss.append(values["the validation loss"])
+            history.val_accuracy.append(self.head._accuracy(z_val, validation[1]))
+
+    def _diverged(self, epoch: int, what: str, history: History, optimizer: Optimiser) -> NoReturn:
+        raise DivergenceError(
+            f"MLP.fit: training diverged in epoch {epoch}: {what} is not finite. The network keeps the weights "
+            f"of its last finite step, and the error's history holds epochs 0 … {epoch - 1}. Try a smaller "
+            f"learning rate than lr = {optimizer.lr:g}, e.g. {type(optimizer).__name__}({optimizer.lr / 10:g})",
+            epoch, history)
 
 
 def _hidden_specs(activation: Any, count: int) -> list[tuple[str, dict]]:
@@ -513,22 +990,40 @@ def _hidden_specs(activation: Any, count: int) -> list[tuple[str, dict]]:
             return item, {}
         if isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], str) and isinstance(item[1], dict):
             return item
-        raise TypeError(f"mlp: an activation is a name or a (name, {{keyword: value}}) pair, got {item!r:.60}")
+        raise TypeError(f"mlp: an activation is a name or a (name, {{keyword: value}}) pair, got {describe(item)}")
 
     if isinstance(activation, (str, tuple)):
-        return [spec(activation)] * count
+        name, kwargs = spec(activation)
+        _checked_activation("mlp (activation)", name, kwargs)   # checked even when there is no hidden layer
+        return [(name, kwargs)] * count
     if not isinstance(activation, list):
         raise TypeError(f"mlp: activation must be a name, a (name, keywords) pair or a list of them, "
-                        f"got {type(activation).__name__}")
+                        f"got {describe(activation)}")
     if len(activation) != count:
         raise ValueError(f"mlp: {len(activation)} activations given for {count} hidden layers")
     return [spec(item) for item in activation]
 
 
+def _sizes(who: str, sizes: Any) -> list[int]:
+    """sizes checked: at least two widths ≥ 1, at most MAX_WEIGHTS weights in all."""
+    if not isinstance(sizes, (list, tuple)):
+        raise TypeError(f"{who}: sizes must be a list of layer widths [inputs, hidden…, outputs], "
+                        f"got {describe(sizes)}")
+    if len(sizes) < 2:
+        raise ValueError(f"{who}: sizes must list at least two widths [inputs, …, outputs], got {sizes!r:.60}")
+    sizes = [integer(who, f"sizes[{i}]", width, 1) for i, width in enumerate(sizes)]
+    weights = sum(a * b for a, b in zip(sizes, sizes[1:]))
+    if weights > MAX_WEIGHTS:
+        raise ValueError(f"{who}: sizes {sizes!r:.60} ask for more than MAX_WEIGHTS = {MAX_WEIGHTS:.0e} weights "
+                         f"(80 MB of float64)")
+    return sizes
+
+
 def mlp(sizes: Sequence[int], activation: Any = "tanh", output: str = "sigmoid", init: str | float = "xavier",
-        bias: float = 0.0, seed: int = 0) -> MLP:
+        bias: float = 0.0, seed: int | np.random.Generator = 0) -> MLP:
     """A fully connected network with layer widths ``sizes`` = [inputs, hidden…, outputs].
 
+    sizes       two or more integers ≥ 1, with at most MAX_WEIGHTS weights in all
     activation  for the hidden layers: a registered elementwise name ("relu"), a pair with
                 keywords ("leaky_relu", {"alpha": 0.2}), or a list with one per hidden layer;
                 "prelu" learns its alpha: a number is one shared slope, an array of the layer's
@@ -536,21 +1031,21 @@ def mlp(sizes: Sequence[int], activation: Any = "tanh", output: str = "sigmoid",
     output      "sigmoid" (one output, labels 0/1), "softmax" (k ≥ 2 outputs, labels 0 … k−1)
                 or "identity" (regression, mean squared error)
     init        "xavier"/"glorot", "he"/"kaiming", "lecun" or a standard deviation; see init_std
-    bias        the hidden layers' initial biases (a large negative value kills ReLU units)
-    seed        draws the weights, then shuffles the minibatches in fit()
+    bias        the hidden layers' initial biases, a finite number (a large negative value kills ReLU units)
+    seed        an int ≥ 0 or a Generator: draws the weights, then shuffles the minibatches in fit()
     """
-    if (not isinstance(sizes, (list, tuple)) or len(sizes) < 2
-            or not all(isinstance(s, (int, np.integer)) and not isinstance(s, bool) and s >= 1 for s in sizes)):
-        raise ValueError(f"mlp: sizes must be a list of at least two positive integers, got {sizes!r:.60}")
-    if output not in HEADS:
-        raise ValueError(f"mlp: output must be one of {', '.join(HEADS)}, got {output!r}")
-    if output == "sigmoid" and sizes[-1] != 1:
-        raise ValueError(f"mlp: a sigmoid output has exactly 1 unit, got sizes[-1] = {sizes[-1]}")
-    if output == "softmax" and sizes[-1] < 2:
-        raise ValueError(f"mlp: a softmax output needs at least 2 units, got sizes[-1] = {sizes[-1]}")
-    rng = np.random.default_rng(seed)
+    who = "mlp"
+    sizes = _sizes(who, sizes)
+    specs = _hidden_specs(activation, len(sizes) - 2)
+    for width, (name, kwargs) in zip(sizes[1:-1], specs):
+        _checked_activation("mlp (activation)", name, kwargs, width)
+    head = HEADS[choice(who, "output", output, tuple(HEADS))]()
+    head._check_units(who, "sizes[-1]", sizes[-1])
+    init = _initialiser(who, init)
+    bias = real(who, "bias", bias, REALS)
+    rng = _generator(who, seed)
     acts = [PReLU(width, **kwargs) if name == "prelu" else Act(name, **kwargs)
-            for width, (name, kwargs) in zip(sizes[1:-1], _hidden_specs(activation, len(sizes) - 2))]
+            for width, (name, kwargs) in zip(sizes[1:-1], specs)]
     layers: list = []
     for i, (fan_in, fan_out) in enumerate(zip(sizes[:-1], sizes[1:])):
         hidden = i < len(acts)
@@ -558,4 +1053,4 @@ def mlp(sizes: Sequence[int], activation: Any = "tanh", output: str = "sigmoid",
         layers.append(Dense(rng.normal(0.0, std, (fan_in, fan_out)), np.full(fan_out, bias if hidden else 0.0)))
         if hidden:
             layers.append(acts[i])
-    return MLP(layers, HEADS[output](), rng)
+    return MLP(layers, head, rng)

@@ -9,8 +9,11 @@ import socket
 
 import numpy as np
 import pytest
+from sklearn.datasets import load_digits
+from sklearn.model_selection import train_test_split
 
 from actlib import data
+from raising import raises
 
 GENERATORS = {
     "xor": lambda n, seed: data.xor(n, seed=seed),
@@ -188,30 +191,93 @@ def test_grid_covers_the_padded_box():
 # --------------------------------------------------------------------------- bad input
 
 
-@pytest.mark.parametrize("call, error, message", [
-    (lambda: data.xor(1), ValueError, "n must be at least 2"),
-    (lambda: data.yin_yang(0), ValueError, "n must be at least 2"),
-    (lambda: data.xor(10.0), TypeError, "n must be an int, got float"),
-    (lambda: data.xor("10"), TypeError, "n must be an int, got str"),
-    (lambda: data.yin_yang(10, seed=1.5), TypeError, "seed must be an int"),
-    (lambda: data.moons(10, seed=None), TypeError, "seed must be an int"),
-    (lambda: data.xor(10, noise=-0.1), ValueError, "noise must be a finite number ≥ 0"),
-    (lambda: data.xor(10, noise=math.nan), ValueError, "noise"),
-    (lambda: data.moons(10, noise=math.inf), ValueError, "noise"),
-    (lambda: data.xor(10, noise="0.1"), TypeError, "noise must be a real number, got str"),
-    (lambda: data.circles(10, factor=1.0), ValueError, r"factor must lie in \(0, 1\)"),
-    (lambda: data.digits(test_size=0.0), ValueError, "test_size"),
-    (lambda: data.digits(test_size=1), ValueError, "test_size"),
-    (lambda: data.grid(np.zeros((4, 3))), ValueError, r"shape \(n, 2\)"),
-    (lambda: data.grid(np.zeros((0, 2))), ValueError, r"shape \(n, 2\)"),
-    (lambda: data.grid(np.zeros((4, 2)), steps=1), ValueError, "steps must be an integer ≥ 2"),
-    (lambda: data.grid("points"), TypeError, "str"),
+@pytest.mark.parametrize("call, error, words", [
+    (lambda: data.xor(1), ValueError, ["xor", "n must be an integer from 2 to 1000000, got 1"]),
+    (lambda: data.yin_yang(0), ValueError, ["yin_yang", "n"]),
+    (lambda: data.moons(10**12), ValueError, ["moons", "n", "1000000"]),      # refused, never allocated
+    (lambda: data.circles(data.MAX_POINTS + 1), ValueError, ["circles", "n"]),
+    (lambda: data.xor(10.0), TypeError, ["xor", "n must be an int, got float"]),
+    (lambda: data.xor("10"), TypeError, ["xor", "n must be an int, got str"]),
+    (lambda: data.xor(True), TypeError, ["xor", "n", "bool"]),
+    (lambda: data.yin_yang(10, seed=1.5), TypeError, ["yin_yang", "seed must be an int"]),
+    (lambda: data.moons(10, seed=None), TypeError, ["moons", "seed must be an int"]),
+    (lambda: data.xor(10, seed=-1), ValueError, ["xor", "seed"]),
+    (lambda: data.moons(10, seed=2**32), ValueError, ["moons", "seed", "4294967295"]),
+    (lambda: data.xor(10, noise=-0.1), ValueError, ["xor", "noise must lie in [0, 1e+300]"]),
+    (lambda: data.xor(10, noise=math.nan), ValueError, ["xor", "noise"]),
+    (lambda: data.moons(10, noise=math.inf), ValueError, ["moons", "noise"]),
+    (lambda: data.circles(10, noise=1e301), ValueError, ["circles", "noise"]),
+    (lambda: data.xor(10, noise="0.1"), TypeError, ["xor", "noise must be a real number, got str"]),
+    (lambda: data.xor(10, noise=False), TypeError, ["xor", "noise", "bool"]),
+    (lambda: data.circles(10, factor=1.0), ValueError, ["circles", "factor must lie in (0, 1)"]),
+    (lambda: data.circles(10, factor=math.nan), ValueError, ["circles", "factor"]),
+    (lambda: data.circles(10, factor=True), TypeError, ["circles", "factor", "bool"]),
+    (lambda: data.circles(10, factor="0.5"), TypeError, ["circles", "factor", "str"]),
+    (lambda: data.digits(test_size=0.0), ValueError, ["digits", "test_size"]),
+    (lambda: data.digits(test_size=1), ValueError, ["digits", "test_size"]),
+    (lambda: data.digits(test_size=0.001), ValueError, ["digits", "test_size", "10 to 1787"]),
+    (lambda: data.digits(test_size="0.2"), TypeError, ["digits", "test_size"]),
+    (lambda: data.digits(seed=2.0), TypeError, ["digits", "seed"]),
+    (lambda: data.digits(seed=2**32), ValueError, ["digits", "seed"]),
+    (lambda: data.grid(np.zeros((4, 3))), ValueError, ["grid", "X", "shape (rows, 2)"]),
+    (lambda: data.grid(np.zeros((0, 2))), ValueError, ["grid", "X", "at least one row"]),
+    (lambda: data.grid([[0.0, 1.0], [math.nan, 2.0]]), ValueError, ["grid", "X", "finite", "row 1"]),
+    (lambda: data.grid([[0.0, 1.0], [1.0, 1.0]]), ValueError, ["grid", "X", "same y"]),
+    (lambda: data.grid(np.eye(2), steps=1), ValueError, ["grid", "steps must be an integer from 2 to 1000"]),
+    (lambda: data.grid(np.eye(2), steps=10**6), ValueError, ["grid", "steps"]),
+    (lambda: data.grid(np.eye(2), steps=5.0), TypeError, ["grid", "steps", "float"]),
+    (lambda: data.grid(np.eye(2), pad=-0.5), ValueError, ["grid", "pad"]),
+    (lambda: data.grid(np.eye(2), pad=math.inf), ValueError, ["grid", "pad"]),
+    (lambda: data.grid(np.eye(2), pad="0.1"), TypeError, ["grid", "pad", "str"]),
+    (lambda: data.grid(np.eye(2) * 1e307, pad=100.0), ValueError, ["grid", "pad", "overflows"]),
+    (lambda: data.grid("points"), TypeError, ["grid", "X", "str"]),
+    (lambda: data.yin_yang_label([[0.0, math.inf]]), ValueError, ["yin_yang_label", "X", "row 0"]),
+    (lambda: data.yin_yang_label([0.0, 0.5]), ValueError, ["yin_yang_label", "X", "shape (rows, 2)"]),
+    (lambda: data.yin_yang_label(None), TypeError, ["yin_yang_label", "X"]),
 ])
-def test_bad_input(call, error, message):
-    with pytest.raises(error, match=message):
+def test_bad_input(call, error, words):
+    with raises(error, *words):
         call()
 
 
 def test_numpy_numbers_are_valid_input():
     X, _ = data.xor(np.int64(8), noise=np.float32(0.1), seed=np.int32(1))
     assert X.shape == (8, 2)
+    X, y = data.circles(np.uint16(20), factor=np.float32(0.25), noise=0.0, seed=np.uint8(3))
+    np.testing.assert_allclose(np.hypot(*X[y == 1].T), 0.25, rtol=1e-7)
+
+
+def test_the_limits_themselves_are_valid():
+    X, y = data.xor(data.MAX_POINTS, seed=data.MAX_SEED)
+    assert X.shape == (data.MAX_POINTS, 2) and np.all(np.isfinite(X))
+    X, _ = data.xor(8, noise=data.MAX_NOISE, seed=0)
+    assert np.all(np.isfinite(X))
+    xx, _, points = data.grid(np.eye(2), steps=1000)
+    assert xx.shape == (1000, 1000) and len(points) == data.MAX_POINTS
+
+
+def test_digits_test_size_limits_are_scikit_learns():
+    """The stratified split needs one image of each of the 10 classes on both sides; scikit-learn
+    itself refuses just beyond the limits that digits states."""
+    images, labels = load_digits(return_X_y=True)
+    for inside, outside in ((10 / 1797, 9 / 1797), (1787 / 1797, 1788 / 1797)):
+        X_train, X_test, _, _ = data.digits(test_size=inside)
+        assert len(X_test) == math.ceil(inside * 1797) and len(X_train) + len(X_test) == 1797
+        with pytest.raises(ValueError, match="number of classes"):
+            train_test_split(images, labels, test_size=outside, stratify=labels, random_state=0)
+        with raises(ValueError, "digits", "test_size"):
+            data.digits(test_size=outside)
+
+
+def test_labels_are_not_made_up_for_non_finite_points():
+    """NaN used to be labelled 0 without a word."""
+    with raises(ValueError, "yin_yang_label", "row 1"):
+        data.yin_yang_label(np.array([[0.1, 0.1], [math.nan, 0.0]]))
+
+
+def test_grid_leaves_its_points_alone():
+    X = np.array([[0.0, -1.0], [2.0, 3.0]])
+    kept = X.copy()
+    data.grid(X, steps=3)
+    data.yin_yang_label(X)
+    np.testing.assert_array_equal(X, kept)

@@ -2,16 +2,20 @@
 
 Every reference value comes from outside the code under test: central finite differences of
 the forward pass for the gradients, formulas written here for the losses and the
-initialisers, hand-built networks whose dead units and gradients are known in advance.
+initialisers (mpmath where float64 overflows), hand-built networks whose dead units and
+gradients are known in advance, gradient descent written out for the divergence test. Bad
+input must raise TypeError or ValueError naming the function, the argument and what is allowed.
 """
 
 import math
 
+import mpmath
 import numpy as np
 import pytest
 
 import actlib
 from actlib import data, nn
+from raising import raises
 
 H = 1e-6  # step of the central differences (float64 everywhere)
 
@@ -374,67 +378,212 @@ def test_predict_proba_and_repr():
 # --------------------------------------------------------------------------- bad input
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def small():
     X, y = data.xor(8, seed=0)
     return nn.mlp([2, 3, 1], seed=0), X, y
 
 
-@pytest.mark.parametrize("X, message", [
-    (np.zeros(4), r"shape \(rows, 2\)"),
-    (np.zeros((4, 3)), r"shape \(rows, 2\)"),
-    (np.zeros((2, 2, 2)), r"shape \(rows, 2\)"),
-])
-def test_wrong_input_shape(small, X, message):
+@pytest.mark.parametrize("X", [np.zeros(4), np.zeros((4, 3)), np.zeros((2, 2, 2))], ids=["1-D", "3 columns", "3-D"])
+def test_wrong_input_shape(small, X):
     net, _, _ = small
-    with pytest.raises(ValueError, match=message):
+    with raises(ValueError, "MLP.predict", "X", "shape (rows, 2)"):
         net.predict(X)
 
 
 def test_non_numeric_input_is_a_type_error(small):
     net, _, y = small
-    with pytest.raises(TypeError, match="str"):
+    with raises(TypeError, "MLP.predict", "X", "str"):
         net.predict("abc")
-    with pytest.raises(TypeError, match="complex"):
+    with raises(TypeError, "MLP.predict", "X", "complex"):
         net.predict(np.ones((2, 2), dtype=complex))
+    with raises(TypeError, "MLP.predict", "X", "NoneType"):
+        net.predict(None)
 
 
-@pytest.mark.parametrize("y, message", [
-    (np.zeros(5), "5 rows but X has 8"),
-    (np.full(8, 2), "out of range"),
-    (np.full(8, 0.5), "out of range"),
-    (np.zeros((8, 2)), "one class label per row"),
+@pytest.mark.parametrize("y, words", [
+    (np.zeros(5), ["y must have 8 rows", "got 5"]),
+    (np.full(8, 2), ["out of range", "row 0", "0 … 1"]),
+    (np.full(8, 0.5), ["out of range", "row 0"]),
+    (np.zeros((8, 2)), ["one class label per row"]),
+    (np.array(["a"] * 8), ["y", "dtype"]),
 ])
-def test_bad_labels(small, y, message):
+def test_bad_labels(small, y, words):
     net, X, _ = small
-    with pytest.raises(ValueError, match=message):
-        net.fit(X, y, epochs=1)
+    error = TypeError if y.dtype.kind == "U" else ValueError
+    with raises(error, "MLP.fit", *words):
+        net.fit(X, y, epochs=1, batch_size=None)
+
+
+def test_softmax_labels_must_be_integers_in_range():
+    X, _ = data.xor(6, seed=0)
+    net = nn.mlp([2, 3, 3], output="softmax", seed=0)
+    with raises(ValueError, "MLP.loss", "y", "row 4", "0 … 2"):
+        net.loss(X, [0, 1, 2, 1, 3, 0])
+    with raises(ValueError, "MLP.loss", "y", "row 1"):
+        net.loss(X, [0, 1.5, 2, 1, 2, 0])
+    with raises(ValueError, "MLP.loss", "y", "row 2"):
+        net.loss(X, [0, 1, -1, 1, 2, 0])
 
 
 def test_bad_regression_targets():
     net = nn.mlp([2, 3, 2], output="identity")
-    with pytest.raises(ValueError, match=r"shape \(4, 2\)"):
+    with raises(ValueError, "MLP.loss", "y", "shape (4, 2)"):
         net.loss(np.zeros((4, 2)), np.zeros(4))
-    with pytest.raises(ValueError, match="no class probabilities"):
+    with raises(ValueError, "MLP.predict_proba", "no class probabilities"):
         net.predict_proba(np.zeros((4, 2)))
 
 
-@pytest.mark.parametrize("make, error, message", [
-    (lambda: nn.SGD(lr=0), ValueError, r"lr must lie in \(0, ∞\)"),
-    (lambda: nn.SGD(lr=-0.1), ValueError, "lr"),
-    (lambda: nn.SGD(lr=math.nan), ValueError, "lr"),
-    (lambda: nn.SGD(lr=math.inf), ValueError, "lr"),
-    (lambda: nn.Adam(lr=0), ValueError, "lr"),
-    (lambda: nn.SGD(lr="0.1"), TypeError, "lr must be a real number, got str"),
-    (lambda: nn.Adam(lr=None), TypeError, "lr must be a real number, got NoneType"),
-    (lambda: nn.SGD(lr=True), TypeError, "lr"),
-    (lambda: nn.SGD(momentum=1.0), ValueError, "momentum"),
-    (lambda: nn.Adam(beta1=1.0), ValueError, "beta1"),
-    (lambda: nn.Adam(beta2=-0.1), ValueError, "beta2"),
-    (lambda: nn.Adam(eps=0.0), ValueError, "eps"),
+# One NaN in the data used to turn every weight NaN without a word: every method that reads
+# X or y refuses non-finite values, naming itself, the argument and the first bad row.
+TAKES_X = ["forward", "predict", "predict_proba", "dead_share", "trace"]
+TAKES_XY = ["fit", "backward", "loss", "accuracy", "gradient_norms"]
+
+
+def _call(net, method, X, y):
+    if method == "fit":
+        return net.fit(X, y, epochs=2, batch_size=5)
+    return getattr(net, method)(*((X, y) if method in TAKES_XY else (X,)))
+
+
+@pytest.mark.parametrize("method", TAKES_X + TAKES_XY)
+@pytest.mark.parametrize("bad", [math.nan, math.inf, -math.inf], ids=["nan", "inf", "-inf"])
+def test_non_finite_X_is_refused_naming_the_row(method, bad):
+    X, y = data.xor(20, seed=0)
+    X[3, 1] = bad
+    net = nn.mlp([2, 3, 1], "relu", seed=0)
+    before = [p.copy() for p in net.parameters]
+    with raises(ValueError, f"MLP.{method}", "X", "finite", "row 3"):
+        _call(net, method, X, y)
+    assert all(np.array_equal(p, q) for p, q in zip(before, net.parameters))
+
+
+@pytest.mark.parametrize("method", TAKES_XY)
+@pytest.mark.parametrize("output", ["sigmoid", "identity"])
+def test_non_finite_y_is_refused_naming_the_row(method, output):
+    X, y = data.xor(20, seed=0)
+    y = y.astype(float)
+    y[5] = math.nan
+    net = nn.mlp([2, 3, 1], "tanh", output=output, seed=0)
+    with raises(ValueError, f"MLP.{method}", "y", "finite", "row 5"):
+        _call(net, method, X, y)
+
+
+def test_non_finite_validation_data_is_refused():
+    X, y = data.xor(20, seed=0)
+    Xv = X.copy()
+    Xv[7, 0] = math.nan
+    net = nn.mlp([2, 3, 1], seed=0)
+    with raises(ValueError, "MLP.fit", "validation X", "row 7"):
+        net.fit(X, y, epochs=1, batch_size=None, validation=(Xv, y))
+    with raises(ValueError, "MLP.fit", "validation y", "row 0"):
+        net.fit(X, y, epochs=1, batch_size=None, validation=(X, np.full(20, math.inf)))
+
+
+@pytest.mark.parametrize("method", TAKES_X + TAKES_XY)
+def test_empty_data_is_refused(method):
+    """Zero rows used to give a NaN loss, a RuntimeWarning and '100 % dead units'."""
+    net = nn.mlp([2, 3, 1], "relu", seed=0)
+    with raises(ValueError, f"MLP.{method}", "X", "at least one row"):
+        _call(net, method, np.zeros((0, 2)), np.zeros(0))
+
+
+def _overflowing():
+    """2 → 2 ReLU → 1: x = (1e308, 1e308) gives z = (+inf, +inf) in the hidden layer, then inf − inf = NaN."""
+    return nn.MLP([nn.Dense(np.full((2, 2), 10.0), np.zeros(2)), nn.Act("relu"),
+                   nn.Dense(np.array([[1.0], [-1.0]]), np.zeros(1))], nn.SigmoidBCE())
+
+
+def test_overflowing_scores_are_an_error_not_a_nan():
+    """Finite inputs that overflow inside the network: ValueError naming the row, no warning."""
+    net = _overflowing()
+    X = np.array([[0.1, 0.2], [1e308, 1e308], [0.3, 0.4]])
+    with raises(ValueError, "MLP.predict", "row 1 of X", "not finite"):
+        net.predict(X)
+    np.testing.assert_array_equal(net.predict(X[[0, 2]]), [*net.predict(X[[0]]), *net.predict(X[[2]])])
+
+
+# --------------------------------------------------------------------------- divergence
+
+
+def _gradient_descent_by_hand(x, y, w, b, lr, epochs):
+    """Full-batch gradient descent on L = mean((w x + b − y)²), written out: the losses, one per
+    epoch, until the first that is not finite (which ends the list)."""
+    losses = []
+    with np.errstate(over="ignore", invalid="ignore"):
+        for _ in range(epochs + 1):
+            r = w * x + b - y
+            losses.append(float(np.mean(r**2)))
+            if not math.isfinite(losses[-1]):
+                break
+            w, b = w - lr * 2 * np.mean(r * x), b - lr * 2 * np.mean(r)
+    return losses
+
+
+def test_divergence_stops_fit_and_keeps_the_history():
+    """SGD with lr = 50 on a linear regression multiplies the error by about |1 − 2·lr| per step:
+    the loss overflows after some 80 epochs. fit stops there, names the epoch, suggests a
+    smaller learning rate and hands over what it measured; the weights stay finite."""
+    x = np.linspace(-1, 1, 50)[:, None]
+    y = 10 * x + 3
+    net = nn.mlp([1, 1], output="identity", seed=0)
+    w, b = float(net.dense[0].W[0, 0]), float(net.dense[0].b[0])
+    expected = _gradient_descent_by_hand(x[:, 0], y[:, 0], w, b, 50.0, 1000)
+    assert not math.isfinite(expected[-1]) and len(expected) > 10
+    with pytest.raises(nn.DivergenceError) as caught:
+        net.fit(x, y, epochs=1000, batch_size=None, optimizer=nn.SGD(lr=50.0))
+    error = caught.value
+    assert isinstance(error, FloatingPointError)
+    assert error.epoch == len(expected) - 1
+    np.testing.assert_allclose(error.history.loss, expected[:-1], rtol=1e-6)
+    assert len(error.history.grad_norms) == error.epoch
+    message = str(error)
+    assert f"epoch {error.epoch}" in message and "smaller learning rate" in message and "lr = 50" in message
+    assert all(np.isfinite(p).all() for p in net.parameters)
+
+
+def test_divergence_within_an_epoch_leaves_the_last_finite_weights():
+    X, y = data.xor(40, seed=0)
+    net = nn.mlp([2, 4, 1], "relu", seed=0)
+    with pytest.raises(nn.DivergenceError) as caught:
+        net.fit(X, y, epochs=5, batch_size=8, optimizer=nn.Adam(lr=1e300))
+    assert caught.value.epoch == 1 and len(caught.value.history.loss) == 1
+    assert all(np.isfinite(p).all() for p in net.parameters)
+
+
+def test_an_overflowing_step_moves_nothing():
+    p = np.array([1e308, 1.0])
+    with raises(ValueError, "SGD.step", "params[0]", "nothing was updated"):
+        nn.SGD(lr=10.0).step([p], [np.array([-1e308, 1.0])])
+    np.testing.assert_array_equal(p, [1e308, 1.0])
+
+
+def test_huge_data_before_training_is_a_value_error():
+    X = np.array([[0.0, 1.0], [1e308, 1e308]])
+    with raises(ValueError, "MLP.fit", "before training", "X"):
+        _overflowing().fit(X, [0, 1], batch_size=None)
+
+
+# --------------------------------------------------------------------------- arguments
+
+
+@pytest.mark.parametrize("make, error, words", [
+    (lambda: nn.SGD(lr=0), ValueError, ["SGD", "lr must lie in (0, ∞)"]),
+    (lambda: nn.SGD(lr=-0.1), ValueError, ["SGD", "lr"]),
+    (lambda: nn.SGD(lr=math.nan), ValueError, ["SGD", "lr"]),
+    (lambda: nn.SGD(lr=math.inf), ValueError, ["SGD", "lr"]),
+    (lambda: nn.SGD(lr=10**400), ValueError, ["SGD", "lr", "too large"]),
+    (lambda: nn.Adam(lr=0), ValueError, ["Adam", "lr"]),
+    (lambda: nn.SGD(lr="0.1"), TypeError, ["SGD", "lr must be a real number, got str"]),
+    (lambda: nn.Adam(lr=None), TypeError, ["Adam", "lr must be a real number, got NoneType"]),
+    (lambda: nn.SGD(lr=True), TypeError, ["SGD", "lr"]),
+    (lambda: nn.SGD(momentum=1.0), ValueError, ["SGD", "momentum"]),
+    (lambda: nn.Adam(beta1=1.0), ValueError, ["Adam", "beta1"]),
+    (lambda: nn.Adam(beta2=-0.1), ValueError, ["Adam", "beta2"]),
+    (lambda: nn.Adam(eps=0.0), ValueError, ["Adam", "eps"]),
 ])
-def test_bad_optimiser_settings(make, error, message):
-    with pytest.raises(error, match=message):
+def test_bad_optimiser_settings(make, error, words):
+    with raises(error, *words):
         make()
 
 
@@ -442,39 +591,308 @@ def test_numpy_numbers_are_valid_settings():
     assert nn.SGD(lr=np.float32(0.1)).lr == pytest.approx(0.1)
     assert nn.Adam(lr=np.float64(0.01), beta1=np.float32(0.5)).beta1 == 0.5
     assert nn.init_std(np.float32(0.5), 3, 3) == 0.5
+    net = nn.mlp([np.int64(2), np.int32(3), np.uint8(1)], seed=np.int16(4), bias=np.float16(0.5))
+    assert repr(net) == "<MLP 2-3-1, hidden: tanh, output: sigmoid>" and np.all(net.dense[0].b == 0.5)
 
 
-@pytest.mark.parametrize("call, error, message", [
-    (lambda: nn.mlp([2, 3, 1], "no_such_function"), ValueError, "unknown activation 'no_such_function'"),
-    (lambda: nn.mlp([2, 3, 1], "softmax"), ValueError, "vector-valued"),
-    (lambda: nn.Act("relux"), ValueError, "unknown activation"),
-    (lambda: nn.Act(3), TypeError, "name must be a str"),
-    (lambda: nn.mlp([2, 3, 1], 3), TypeError, "activation must be a name"),
-    (lambda: nn.mlp([2, 3, 1], [("relu",)]), TypeError, "an activation is a name"),
-    (lambda: nn.mlp([2, 3, 3, 1], ["relu"]), ValueError, "1 activations given for 2 hidden layers"),
-    (lambda: nn.mlp([2, 3, 1], ("leaky_relu", {"slope": 0.1})), TypeError, "unexpected keyword 'slope'"),
-    (lambda: nn.mlp([2, 3, 1], ("softplus", {"beta": -1.0})), ValueError, "beta must lie in"),
-    (lambda: nn.mlp([2, 3, 1], ("prelu", {"alpha": [0.1, 0.2]})), ValueError, r"shape \(3,\)"),
-    (lambda: nn.mlp([2]), ValueError, "at least two positive integers"),
-    (lambda: nn.mlp([2, 0, 1]), ValueError, "positive integers"),
-    (lambda: nn.mlp([2, 2.5, 1]), ValueError, "positive integers"),
-    (lambda: nn.mlp([2, 3, 1], output="relu"), ValueError, "output must be one of sigmoid, softmax, identity"),
-    (lambda: nn.mlp([2, 3, 2], output="sigmoid"), ValueError, "exactly 1 unit"),
-    (lambda: nn.mlp([2, 3, 1], output="softmax"), ValueError, "at least 2 units"),
-    (lambda: nn.mlp([2, 3, 1], init="uniform"), ValueError, "init must be one of"),
-    (lambda: nn.mlp([2, 3, 1], init=-1.0), ValueError, "std > 0"),
+def test_optimisers_with_state_compare_by_their_settings():
+    a, b = nn.Adam(0.1), nn.Adam(0.1)
+    a.step([np.ones(2)], [np.ones(2)])
+    assert a == b and a != nn.Adam(0.2)     # comparing arrays of state used to raise
+
+
+@pytest.mark.parametrize("step", [
+    lambda o: o.step(np.ones(2), [np.ones(2)]),
+    lambda o: o.step([[1.0, 2.0]], [np.ones(2)]),
+    lambda o: o.step([np.ones(2, dtype=np.float32)], [np.ones(2)]),
+    lambda o: o.step([np.ones(2)], "g"),
+], ids=["array", "list", "float32", "str"])
+def test_step_argument_types(step):
+    with raises(TypeError, "SGD.step"):
+        step(nn.SGD())
+
+
+@pytest.mark.parametrize("params, grads, words", [
+    ([np.ones(2)], [], ["grads", "one array per parameter", "params has 1"]),
+    ([np.ones(2)], [np.ones(3)], ["grads[0]", "shape"]),
+    ([np.ones(2)], [np.array([1.0, math.nan])], ["grads[0]", "finite"]),
+    ([np.array([math.inf, 1.0])], [np.ones(2)], ["params[0]", "finite"]),
 ])
-def test_bad_network_definitions(call, error, message):
-    with pytest.raises(error, match=message):
+def test_step_argument_values(params, grads, words):
+    with raises(ValueError, "Adam.step", *words):
+        nn.Adam().step(params, grads)
+
+
+def test_step_refuses_read_only_and_repeated_parameters():
+    frozen = np.ones(2)
+    frozen.flags.writeable = False
+    with raises(ValueError, "SGD.step", "params[0]", "read-only"):
+        nn.SGD().step([frozen], [np.ones(2)])
+    p = np.ones(2)
+    with raises(ValueError, "SGD.step", "same array twice"):
+        nn.SGD().step([p, p], [np.ones(2), np.ones(2)])
+
+
+def test_an_optimiser_serves_one_network():
+    """Its moments belong to the parameters it updated; another network's are refused."""
+    X, y = data.xor(16, seed=0)
+    adam = nn.Adam(0.01)
+    nn.mlp([2, 3, 1], seed=0).fit(X, y, epochs=1, batch_size=8, optimizer=adam)
+    with raises(ValueError, "MLP.fit", "Adam", "other shapes"):
+        nn.mlp([2, 5, 1], seed=0).fit(X, y, epochs=1, batch_size=8, optimizer=adam)
+    with raises(ValueError, "Adam.step", "other shapes"):
+        adam.step([np.ones(4)], [np.ones(4)])
+
+
+@pytest.mark.parametrize("call, error, words", [
+    (lambda: nn.mlp([2, 3, 1], "no_such_function"), ValueError, ["mlp", "unknown activation name 'no_such_function'"]),
+    (lambda: nn.mlp([2, 1], "no_such_function"), ValueError, ["mlp", "unknown activation"]),
+    (lambda: nn.mlp([2, 3, 1], "softmax"), ValueError, ["mlp", "vector-valued"]),
+    (lambda: nn.mlp([2, 3, 1], 3), TypeError, ["mlp", "activation must be a name"]),
+    (lambda: nn.mlp([2, 3, 1], [("relu",)]), TypeError, ["mlp", "an activation is a name"]),
+    (lambda: nn.mlp([2, 3, 3, 1], ["relu"]), ValueError, ["mlp", "1 activations given for 2 hidden layers"]),
+    (lambda: nn.mlp([2, 3, 1], ("leaky_relu", {"slope": 0.1})), TypeError, ["mlp", "activation", "'slope'"]),
+    (lambda: nn.mlp([2, 3, 1], ("leaky_relu", {1: 0.1})), TypeError, ["mlp", "keywords must be str"]),
+    (lambda: nn.mlp([2, 3, 1], ("softplus", {"beta": -1.0})), ValueError, ["mlp", "beta must lie in"]),
+    (lambda: nn.mlp([2, 3, 1], ("prelu", {"alpha": [0.1, 0.2]})), ValueError, ["mlp", "alpha", "shape (3,)"]),
+    (lambda: nn.mlp([2, 3, 1], ("leaky_relu", {"alpha": [0.1, 0.2]})), ValueError, ["mlp", "alpha", "shape (3,)"]),
+    (lambda: nn.mlp([2, 3, 1], ("prelu", {"alpha": "0.2"})), TypeError, ["mlp", "alpha"]),
+    (lambda: nn.mlp([2]), ValueError, ["mlp", "sizes", "at least two"]),
+    (lambda: nn.mlp("2-3-1"), TypeError, ["mlp", "sizes must be a list"]),
+    (lambda: nn.mlp([2, 0, 1]), ValueError, ["mlp", "sizes[1] must be an integer ≥ 1, got 0"]),
+    (lambda: nn.mlp([2, -3, 1]), ValueError, ["mlp", "sizes[1]"]),
+    (lambda: nn.mlp([2, 2.5, 1]), TypeError, ["mlp", "sizes[1] must be an int, got float"]),
+    (lambda: nn.mlp([2, True, 1]), TypeError, ["mlp", "sizes[1]", "bool"]),
+    (lambda: nn.mlp([2, "3", 1]), TypeError, ["mlp", "sizes[1]", "str"]),
+    (lambda: nn.mlp([2, 10**6, 10**6, 1]), ValueError, ["mlp", "sizes", "MAX_WEIGHTS"]),
+    (lambda: nn.mlp([2, 3, 1], output="relu"), ValueError, ["mlp", "output must be one of sigmoid, softmax, identity"]),
+    (lambda: nn.mlp([2, 3, 1], output=None), TypeError, ["mlp", "output"]),
+    (lambda: nn.mlp([2, 3, 2], output="sigmoid"), ValueError, ["mlp", "exactly 1 unit"]),
+    (lambda: nn.mlp([2, 3, 1], output="softmax"), ValueError, ["mlp", "at least 2 units"]),
+    (lambda: nn.mlp([2, 3, 1], init="uniform"), ValueError, ["mlp", "init must be one of"]),
+    (lambda: nn.mlp([2, 3, 1], init=-1.0), ValueError, ["mlp", "init (a standard deviation) must lie in"]),
+    (lambda: nn.mlp([2, 3, 1], init=1e301), ValueError, ["mlp", "init"]),
+    (lambda: nn.mlp([2, 3, 1], init=math.nan), ValueError, ["mlp", "init"]),
+    (lambda: nn.mlp([2, 3, 1], init=True), TypeError, ["mlp", "init", "bool"]),
+    (lambda: nn.mlp([2, 3, 1], init=None), TypeError, ["mlp", "init"]),
+    (lambda: nn.mlp([2, 3, 1], bias="0"), TypeError, ["mlp", "bias", "str"]),
+    (lambda: nn.mlp([2, 3, 1], bias=None), TypeError, ["mlp", "bias"]),
+    (lambda: nn.mlp([2, 3, 1], bias=math.nan), ValueError, ["mlp", "bias"]),
+    (lambda: nn.mlp([2, 3, 1], bias=-math.inf), ValueError, ["mlp", "bias"]),
+    (lambda: nn.mlp([2, 3, 1], seed=1.5), TypeError, ["mlp", "seed", "Generator"]),
+    (lambda: nn.mlp([2, 3, 1], seed="0"), TypeError, ["mlp", "seed"]),
+    (lambda: nn.mlp([2, 3, 1], seed=-1), ValueError, ["mlp", "seed"]),
+])
+def test_bad_network_definitions(call, error, words):
+    with raises(error, *words):
         call()
 
 
-@pytest.mark.parametrize("kwargs, message", [
-    ({"epochs": 0}, "epochs must be a positive integer"),
-    ({"epochs": 2.0}, "epochs"),
-    ({"batch_size": 0}, "batch_size must be a positive integer"),
+@pytest.mark.parametrize("call, error, words", [
+    (lambda: nn.Act(3), TypeError, ["Act", "activation name must be a str"]),
+    (lambda: nn.Act("relux"), ValueError, ["Act", "unknown activation"]),
+    (lambda: nn.Act("log_softmax"), ValueError, ["Act", "vector-valued"]),
+    (lambda: nn.Act("leaky_relu", slope=0.1), TypeError, ["Act", "'slope'"]),
+    (lambda: nn.Act("leaky_relu", alpha="0.1"), TypeError, ["Act", "alpha"]),
+    (lambda: nn.Act("leaky_relu", alpha=math.nan), ValueError, ["Act", "alpha"]),
+    (lambda: nn.Act("leaky_relu", alpha=np.ones((2, 2))), ValueError, ["Act", "alpha", "(2, 2)"]),
+    (lambda: nn.Act("leaky_relu", alpha=np.ones(3)).forward(np.ones((2, 4))), ValueError,
+     ["Act.forward", "z", "(rows, 3)"]),
+    (lambda: nn.Act("tanh").forward(np.ones(3)), ValueError, ["Act.forward", "z", "2-D"]),
+    (lambda: nn.Act("tanh").forward([[1.0, math.nan]]), ValueError, ["Act.forward", "z", "row 0"]),
+    (lambda: nn.Act("exponential").forward([[1.0], [1000.0]]), ValueError, ["Act.forward", "row 1 of z", "not finite"]),
+    (lambda: nn.Act("tanh").backward(np.ones((2, 2))), ValueError, ["Act.backward", "forward"]),
+    (lambda: nn.Act("tanh").slope(), ValueError, ["Act.slope", "forward"]),
+    (lambda: nn.PReLU(3, alpha="0.25"), TypeError, ["PReLU", "alpha"]),
+    (lambda: nn.PReLU(3, alpha=None), TypeError, ["PReLU", "alpha"]),
+    (lambda: nn.PReLU(3, alpha=[0.1, 0.2]), ValueError, ["PReLU", "alpha", "shape (3,)"]),
+    (lambda: nn.PReLU(3, alpha=math.inf), ValueError, ["PReLU", "alpha"]),
+    (lambda: nn.PReLU(True), TypeError, ["PReLU", "units", "bool"]),
+    (lambda: nn.PReLU(3.0), TypeError, ["PReLU", "units", "float"]),
+    (lambda: nn.PReLU(0), ValueError, ["PReLU", "units"]),
+    (lambda: nn.PReLU(2, alpha=[0.1, 0.2]).forward(np.ones((1, 3))), ValueError, ["PReLU.forward", "z", "(rows, 2)"]),
+    (lambda: nn.Dense("W", np.zeros(3)), TypeError, ["Dense", "W", "str"]),
+    (lambda: nn.Dense(np.zeros(3), np.zeros(3)), ValueError, ["Dense", "W", "2-D"]),
+    (lambda: nn.Dense(np.zeros((0, 3)), np.zeros(3)), ValueError, ["Dense", "W", "at least one row"]),
+    (lambda: nn.Dense([[1.0, math.nan]], np.zeros(2)), ValueError, ["Dense", "W", "row 0"]),
+    (lambda: nn.Dense(np.zeros((2, 3)), np.zeros(2)), ValueError, ["Dense", "b", "shape (3,)"]),
+    (lambda: nn.Dense(np.zeros((2, 3)), [0, 0, math.inf]), ValueError, ["Dense", "b", "finite"]),
+    (lambda: nn.Dense(np.zeros((2, 3)), None), TypeError, ["Dense", "b"]),
+    (lambda: nn.Dense(np.zeros((2, 3)), np.zeros(3)).forward(np.zeros((4, 3))), ValueError,
+     ["Dense.forward", "x", "(rows, 2)"]),
+    (lambda: nn.Dense(np.full((2, 1), 1e308), np.zeros(1)).forward([[1.0, 1.0]]), ValueError,
+     ["Dense.forward", "row 0 of x", "not finite"]),
+    (lambda: nn.Dense(np.zeros((2, 3)), np.zeros(3)).backward(np.zeros((4, 3))), ValueError,
+     ["Dense.backward", "forward"]),
 ])
-def test_bad_fit_arguments(small, kwargs, message):
+def test_bad_layers(call, error, words):
+    with raises(error, *words):
+        call()
+
+
+def test_backward_needs_the_shape_of_the_last_output():
+    layer = nn.Dense(np.ones((2, 3)), np.zeros(3))
+    layer.forward(np.ones((4, 2)))
+    with raises(ValueError, "Dense.backward", "g", "(4, 3)"):
+        layer.backward(np.ones((4, 2)))
+
+
+def test_layers_copy_the_arrays_they_are_given():
+    """Training updates the layer's own W, b and α, never the caller's arrays."""
+    W, b, alpha = np.ones((2, 3)), np.zeros(3), np.full(3, 0.25)
+    layers = [nn.Dense(W, b), nn.PReLU(3, alpha), nn.Dense(np.ones((3, 1)), np.zeros(1))]
+    X, y = data.xor(16, seed=0)
+    nn.MLP(layers, nn.SigmoidBCE()).fit(X, y, epochs=2, batch_size=4, optimizer=nn.SGD(0.5))
+    assert np.array_equal(W, np.ones((2, 3))) and np.array_equal(b, np.zeros(3))
+    assert np.array_equal(alpha, np.full(3, 0.25))
+    assert not np.array_equal(layers[0].W, W)
+
+
+def test_checking_an_rrelu_layer_draws_nothing_from_its_generator():
+    rng = np.random.default_rng(5)
+    nn.Act("rrelu", training=True, rng=rng)
+    assert rng.random() == np.random.default_rng(5).random()
+
+
+def _dense(n_in, n_out):
+    return nn.Dense(np.ones((n_in, n_out)), np.zeros(n_out))
+
+
+@pytest.mark.parametrize("make, error, words", [
+    (lambda: ("layers", nn.SigmoidBCE()), TypeError, ["MLP", "layers must be a list"]),
+    (lambda: ([], nn.SigmoidBCE()), ValueError, ["MLP", "layers", "Dense"]),
+    (lambda: ([nn.Act("relu")], nn.SigmoidBCE()), ValueError, ["MLP", "layers", "Dense"]),
+    (lambda: ([_dense(2, 1), "relu"], nn.SigmoidBCE()), TypeError, ["MLP", "layers[1]"]),
+    (lambda: ([_dense(2, 3), _dense(4, 1)], nn.SigmoidBCE()), ValueError, ["MLP", "layers[1] takes 4 inputs", "gives 3"]),
+    (lambda: ([_dense(2, 3), nn.Act("leaky_relu", alpha=[0.1, 0.2]), _dense(3, 1)], nn.SigmoidBCE()), ValueError,
+     ["MLP", "layers[1]", "shape (3,)"]),
+    (lambda: ([_dense(2, 2)], nn.SigmoidBCE()), ValueError, ["MLP", "layers", "exactly 1 unit"]),
+    (lambda: ([_dense(2, 1)], nn.SoftmaxCE()), ValueError, ["MLP", "layers", "at least 2 units"]),
+    (lambda: ([_dense(2, 1)], nn.SigmoidBCE), TypeError, ["MLP", "head", "instance"]),
+    (lambda: ([_dense(2, 1)], "sigmoid"), TypeError, ["MLP", "head"]),
+])
+def test_bad_hand_built_networks(make, error, words):
+    with raises(error, *words):
+        nn.MLP(*make())
+
+
+def test_a_layer_may_appear_only_once():
+    """The same Act twice kept only its last forward pass, so backward used the wrong z."""
+    act = nn.Act("tanh")
+    layers = [nn.Dense(np.ones((2, 2)), np.zeros(2)), act, nn.Dense(np.ones((2, 2)), np.zeros(2)), act,
+              nn.Dense(np.ones((2, 1)), np.zeros(1))]
+    with raises(ValueError, "MLP", "once"):
+        nn.MLP(layers, nn.SigmoidBCE())
+
+
+def test_state_errors_before_any_pass():
+    net = nn.mlp([2, 3, 1], seed=0)
+    with raises(ValueError, "MLP.gradients", "backward"):
+        net.gradients
+    with raises(ValueError, "History.alpha", "nothing recorded"):
+        nn.History().alpha()
+    X, y = data.xor(8, seed=0)
+    history = nn.mlp([2, 3, 1], "prelu", seed=0).fit(X, y, epochs=1, batch_size=None)
+    assert history.alpha(0).shape == (2,)
+    with raises(ValueError, "History.alpha", "layer", "(1)"):
+        history.alpha(1)
+    with raises(TypeError, "History.alpha", "layer"):
+        history.alpha("0")
+    with raises(TypeError, "History", "loss"):
+        nn.History(loss=[1.0])
+
+
+@pytest.mark.parametrize("call, error, words", [
+    (lambda: nn.init_std(None, 3, 3), TypeError, ["init_std", "init"]),
+    (lambda: nn.init_std("he", 0, 3), ValueError, ["init_std", "fan_in"]),
+    (lambda: nn.init_std("he", 3, 2.0), TypeError, ["init_std", "fan_out", "float"]),
+    (lambda: nn.init_std("he", True, 3), TypeError, ["init_std", "fan_in", "bool"]),
+    (lambda: nn.init_std("he", 10**8, 3), ValueError, ["init_std", "fan_in", "10000000"]),
+    (lambda: nn.init_std("he", 3, 3, "0.1"), TypeError, ["init_std", "slope"]),
+    (lambda: nn.init_std("he", 3, 3, math.inf), ValueError, ["init_std", "slope"]),
+])
+def test_bad_init_std_arguments(call, error, words):
+    with raises(error, *words):
+        call()
+
+
+def test_init_std_for_a_huge_slope():
+    """a² overflows for |a| > 1.3e154 (it raised OverflowError); σ = √(2 / ((1 + a²) n)) is still tiny and exact."""
+    for slope in (1e200, -1e300):
+        expected = mpmath.sqrt(2 / ((1 + mpmath.mpf(slope) ** 2) * 7))
+        assert nn.init_std("he", 7, 3, slope) == pytest.approx(float(expected), rel=1e-15)
+
+
+@pytest.mark.parametrize("kwargs, error, words", [
+    ({"epochs": 0}, ValueError, ["epochs must be an integer ≥ 1, got 0"]),
+    ({"epochs": -3}, ValueError, ["epochs"]),
+    ({"epochs": 2.0}, TypeError, ["epochs must be an int, got float"]),
+    ({"epochs": True}, TypeError, ["epochs", "bool"]),
+    ({"epochs": None}, TypeError, ["epochs"]),
+    ({"batch_size": 0}, ValueError, ["batch_size (None: all rows at once) must be an integer ≥ 1, got 0"]),
+    ({"batch_size": 4.0}, TypeError, ["batch_size", "float"]),
+    ({"optimizer": "adam"}, TypeError, ["optimizer must be an SGD or Adam instance", "nn.Adam(0.01)", "str"]),
+    ({"optimizer": nn.Adam}, TypeError, ["optimizer"]),
+    ({"validation": "test"}, TypeError, ["validation must be None or a pair"]),
+    ({"validation": (np.zeros((3, 2)),)}, TypeError, ["validation"]),
+    ({"validation": (np.zeros((3, 1)), np.zeros(3))}, ValueError, ["validation X", "(rows, 2)"]),
+    ({"validation": (np.zeros((3, 2)), np.zeros(2))}, ValueError, ["validation y", "3 rows"]),
+])
+def test_bad_fit_arguments(small, kwargs, error, words):
+    """Every argument is checked before anything is computed: the weights and the generator stay as they were."""
     net, X, y = small
-    with pytest.raises(ValueError, match=message):
-        net.fit(X, y, **kwargs)
+    weights, state = [p.copy() for p in net.parameters], net.rng.bit_generator.state
+    with raises(error, "MLP.fit", *words):
+        net.fit(X, y, **{"batch_size": None, **kwargs})
+    assert all(np.array_equal(p, q) for p, q in zip(weights, net.parameters))
+    assert net.rng.bit_generator.state == state
+
+
+@pytest.mark.parametrize("head, call, error, words", [
+    (nn.SigmoidBCE(), lambda h: h.loss(np.zeros((3, 2)), np.zeros((3, 2))), ValueError, ["SigmoidBCE.loss", "exactly 1 unit"]),
+    (nn.SigmoidBCE(), lambda h: h.loss(np.zeros((3, 1)), np.zeros((2, 1))), ValueError, ["SigmoidBCE.loss", "t", "(3, 1)"]),
+    (nn.SigmoidBCE(), lambda h: h.grad(np.zeros((3, 1)), np.full((3, 1), 0.5)), ValueError, ["SigmoidBCE.grad", "t", "row 0"]),
+    (nn.SigmoidBCE(), lambda h: h.predict([[math.nan]]), ValueError, ["SigmoidBCE.predict", "z", "row 0"]),
+    (nn.SigmoidBCE(), lambda h: h.proba("z"), TypeError, ["SigmoidBCE.proba", "z"]),
+    (nn.SoftmaxCE(), lambda h: h.accuracy(np.zeros((2, 3)), [[1, 1, 0], [0, 0, 1]]), ValueError,
+     ["SoftmaxCE.accuracy", "t", "one-hot", "row 0"]),
+    (nn.SoftmaxCE(), lambda h: h.targets([0, 1, 5], 3, 3), ValueError, ["SoftmaxCE.targets", "y", "row 2", "0 … 2"]),
+    (nn.SoftmaxCE(), lambda h: h.targets([0, 1, 2], 3, 10**8), ValueError, ["SoftmaxCE.targets", "MAX_WEIGHTS"]),
+    (nn.SoftmaxCE(), lambda h: h.targets([0, 1, 1], 3, 1), ValueError, ["SoftmaxCE.targets", "k", "at least 2"]),
+    (nn.SoftmaxCE(), lambda h: h.targets([0, 1, 1], 0, 3), ValueError, ["SoftmaxCE.targets", "n"]),
+    (nn.SoftmaxCE(), lambda h: h.targets([0, 1, 1], 3, True), TypeError, ["SoftmaxCE.targets", "k", "bool"]),
+    (nn.IdentityMSE(), lambda h: h.targets(np.zeros(3), 3, 2), ValueError, ["IdentityMSE.targets", "y", "(3, 2)"]),
+    (nn.IdentityMSE(), lambda h: h.proba(np.zeros((3, 1))), ValueError, ["IdentityMSE.proba", "no class probabilities"]),
+    (nn.IdentityMSE(), lambda h: h.loss([[1e308]], [[-1e308]]), ValueError, ["IdentityMSE.loss", "not finite"]),
+])
+def test_bad_head_arguments(head, call, error, words):
+    with raises(error, *words):
+        call(head)
+
+
+def test_softmax_loss_of_extreme_finite_scores():
+    """log p = −∞ for a wrong class used to give 0 · (−∞) = NaN; the loss is −log p of the true class."""
+    z = np.array([[-1e308, 1e308], [1e308, -1e308]])
+    t = np.array([[0.0, 1.0], [1.0, 0.0]])
+    assert nn.SoftmaxCE().loss(z, t) == 0.0
+    np.testing.assert_array_equal(nn.SoftmaxCE().grad(z, t), [[0.0, 0.0], [0.0, 0.0]])
+
+
+@pytest.mark.parametrize("args, error, words", [
+    ((3, 1, nn.History()), TypeError, ["DivergenceError", "message"]),
+    (("m", 0, nn.History()), ValueError, ["DivergenceError", "epoch"]),
+    (("m", 1, None), TypeError, ["DivergenceError", "history"]),
+])
+def test_bad_divergence_error_arguments(args, error, words):
+    with raises(error, *words):
+        nn.DivergenceError(*args)
+
+
+def test_a_batch_larger_than_the_data_is_the_whole_set():
+    """As in Keras and PyTorch: batch_size=32 on 8 rows trains on all 8 at once, like batch_size=None."""
+    X = np.linspace(-1, 1, 16).reshape(8, 2)
+    y = np.array([0, 1, 0, 1, 1, 0, 1, 0])
+    whole, big = (nn.mlp([2, 3, 1], seed=4) for _ in range(2))
+    whole.fit(X, y, epochs=3, batch_size=None, optimizer=nn.SGD(0.1))
+    big.fit(X, y, epochs=3, batch_size=32, optimizer=nn.SGD(0.1))
+    assert all(np.array_equal(a, b) for a, b in zip(whole.parameters, big.parameters))
