@@ -16,6 +16,12 @@ positions is drawn.
 y-limits (``y_view``): the curves at the current values, padded and snapped outwards to multiples
 of a round step; they stay as they are while the curves still fit and fill at least ``KEEP`` of
 the panel's height, so a slider step rarely moves the axes. Saturation is ``actlib.saturated``.
+
+What can be drawn is checked before anything is drawn: an x range within ±``X_LIMIT`` and at least
+``X_RESOLUTION`` · max(1, |low|, |high|) wide (narrower, the live grid's points crowd the float
+spacing and the y-axis shows rounding), starting values on their sliders, and at the start every
+curve finite with |f|, |f′| ≤ ``DRAWABLE`` on the x range. At other slider positions a value
+beyond ``DRAWABLE`` (only possible for a function that overflows) is left out of the y-limits.
 """
 
 from __future__ import annotations
@@ -23,6 +29,7 @@ from __future__ import annotations
 import difflib
 import itertools
 import math
+import numbers
 import re
 from dataclasses import dataclass, field
 from typing import Any, Sequence
@@ -39,6 +46,9 @@ KEEP = 0.5              # y-limits stay while the curves fill at least this shar
 MARGIN = 0.06           # share of the curves' span added above and below before snapping
 TICKS = 6               # y-limits snap to a round step of about 1/TICKS of the padded span
 MAX_FUNCTIONS = 8
+X_LIMIT = 1e6           # x_range lies within [−X_LIMIT, X_LIMIT] ...
+X_RESOLUTION = 1e-6     # ... and is at least X_RESOLUTION · max(1, |low|, |high|) wide
+DRAWABLE = 1e300        # |values| above this (or infinite) are off every panel; the start must have none
 BAND = 0.045            # height (axes fraction) of each function's saturation strip in an overlay
 
 # Colour-blind-safe (Okabe–Ito based) colours: (on a light page, on a dark page).
@@ -226,9 +236,15 @@ def y_ticks(view: tuple[float, float, float, int]) -> tuple[list[float], list[st
     return ticks, ["0" if lab.strip("−0.") == "" else lab for lab in labels]
 
 
+def drawable(values: np.ndarray) -> np.ndarray:
+    """Where ``values`` can be drawn: finite, with magnitude at most DRAWABLE (so that padding,
+    snapping and the pixel mapping of the y-axis cannot overflow)."""
+    return np.abs(values) <= DRAWABLE
+
+
 def data_range(curves: list[np.ndarray], zero: bool) -> tuple[float, float] | None:
-    """[min, max] of the finite values of ``curves`` (and of 0 when ``zero``); None if there are none."""
-    finite = [c[np.isfinite(c)] for c in curves]
+    """[min, max] of the drawable values of ``curves`` (and of 0 when ``zero``); None if there are none."""
+    finite = [c[drawable(c)] for c in curves]
     finite = [c for c in finite if c.size]
     if not finite:
         return (0.0, 0.0) if zero else None
@@ -272,6 +288,22 @@ def round_out(lo: float, hi: float, digits: int = 5) -> tuple[float, float]:
 
 
 # ---------------------------------------------------------------------- argument checks
+NOT_GIVEN = object()    # a keyword explore was not given (None is a value an option can take)
+
+
+def _prefixed(error: TypeError | ValueError) -> TypeError | ValueError:
+    """An error of actlib ("leaky_relu: parameter alpha …") as explore's ("explore: leaky_relu: …")."""
+    return type(error)(f"explore: {error}")
+
+
+def _shown(value: Any) -> str:
+    """``value`` for an error message: its repr, cut to 60 characters."""
+    try:
+        return repr(value)[:60]
+    except ValueError:                       # an int with more digits than Python prints
+        return f"a {type(value).__name__} too long to print"
+
+
 def _resolve(name: Any) -> Activation:
     if isinstance(name, (Activation, VectorActivation)):
         act = name
@@ -281,11 +313,11 @@ def _resolve(name: Any) -> Activation:
         except KeyError:
             close = difflib.get_close_matches(name, all_names(), n=3, cutoff=0.6)
             hint = f" (did you mean {', '.join(map(repr, close))}?)" if close else ""
-            raise KeyError(f"explore: no activation named {name!r}{hint}; "
-                           "actlib.names() lists them all") from None
+            raise ValueError(f"explore: no activation named {name!r:.60}{hint}; "
+                             "actlib.names() lists them all") from None
     else:
         raise TypeError(f"explore: a function is named by a str (see actlib.names()), "
-                        f"got {type(name).__name__} {name!r:.40}")
+                        f"got {type(name).__name__} {_shown(name)}")
     if not isinstance(act, Activation):
         raise TypeError(f"explore: {act.name} is vector-valued (it acts along an axis); explore is for "
                         "elementwise functions f: ℝ → ℝ, which it plots with their derivative")
@@ -297,14 +329,52 @@ def _exposed_option(spec: Option) -> bool:
     return bool(spec.choices) and len(spec.choices) >= 2 and all(isinstance(c, str) for c in spec.choices)
 
 
+def _checked_names(name_or_names: Any) -> list[Activation]:
+    """The shown functions: one name or a list (or tuple) of up to MAX_FUNCTIONS distinct ones."""
+    if isinstance(name_or_names, (str, Activation, VectorActivation)):
+        requested = [name_or_names]
+    elif isinstance(name_or_names, (list, tuple)):
+        requested = list(name_or_names)
+    else:
+        raise TypeError("explore: give an activation name or a list of names (see actlib.names()), "
+                        f"got {type(name_or_names).__name__}")
+    if not requested:
+        raise ValueError("explore: give at least one activation name")
+    acts = [_resolve(n) for n in requested]
+    seen = [a.name for a in acts]
+    duplicate = next((n for n in seen if seen.count(n) > 1), None)
+    if duplicate:
+        spelled = sorted({r if isinstance(r, str) else r.name for r, a in zip(requested, acts) if a.name == duplicate})
+        also = f" ({' and '.join(map(repr, spelled))} name the same function)" if len(spelled) > 1 else ""
+        raise ValueError(f"explore: {duplicate!r} appears twice in the names{also}")
+    if len(acts) > MAX_FUNCTIONS:
+        raise ValueError(f"explore: at most {MAX_FUNCTIONS} names can be overlaid (one colour each), got {len(acts)}")
+    return acts
+
+
+def _is_real(value: Any) -> bool:
+    """An int, float, numpy integer or floating, or Fraction; not a bool, str or complex."""
+    return isinstance(value, numbers.Real) and not isinstance(value, bool)
+
+
 def _checked_x_range(x_range: Any) -> tuple[float, float]:
+    """(low, high) as floats, inside the span the explorer draws (see :func:`actlib.explore`)."""
+    pair = x_range.tolist() if isinstance(x_range, np.ndarray) and x_range.ndim == 1 else x_range
+    if not isinstance(pair, (list, tuple)) or len(pair) != 2 or not all(map(_is_real, pair)):
+        raise TypeError(f"explore: x_range must be a pair of real numbers (low, high), got {_shown(x_range)}")
+    outside = ValueError(f"explore: x_range must lie within [−{X_LIMIT:g}, {X_LIMIT:g}], got {_shown(x_range)}")
     try:
-        lo, hi = x_range
-        lo, hi = float(lo), float(hi)
-    except (TypeError, ValueError):
-        raise TypeError(f"explore: x_range must be a pair of numbers (low, high), got {x_range!r:.60}") from None
-    if isinstance(x_range, str) or not (math.isfinite(lo) and math.isfinite(hi)) or not lo < hi:
-        raise ValueError(f"explore: x_range must be finite with low < high, got {x_range!r:.60}")
+        lo, hi = float(pair[0]), float(pair[1])
+    except OverflowError:                    # an int or Fraction beyond the floats
+        raise outside from None
+    if not (math.isfinite(lo) and math.isfinite(hi)) or not lo < hi:
+        raise ValueError(f"explore: x_range must be finite with low < high, got {_shown(x_range)}")
+    if max(abs(lo), abs(hi)) > X_LIMIT:
+        raise outside
+    need = X_RESOLUTION * max(1.0, abs(lo), abs(hi))
+    if hi - lo < need:
+        raise ValueError(f"explore: x_range must be at least {need:.3g} wide ({X_RESOLUTION:g} × max(1, |low|, "
+                         f"|high|)), got ({lo!r}, {hi!r}), {hi - lo:.3g} wide")
     return lo, hi
 
 
@@ -317,6 +387,30 @@ def _snap(values: Sequence[float], span: float) -> list[float]:
     return out
 
 
+def _slider_start(name: str, given: Any, owners: list[Activation], low: float, high: float) -> float:
+    """A starting value given to explore: one real number, valid for every owner and on the slider."""
+    if isinstance(given, np.ndarray) and given.ndim == 0:
+        given = given[()]
+    if isinstance(given, (list, tuple, np.ndarray)):
+        raise TypeError(f"explore: {name} must be a single number (a slider position), got {_shown(given)}")
+    for act in owners:
+        try:
+            act._bind({name: given})        # type and valid set, in actlib's words
+        except (TypeError, ValueError) as error:
+            raise _prefixed(error) from None
+    value = float(given)
+    if not low <= value <= high:
+        if len(owners) == 1:
+            act = owners[0]
+            where = (f"[{low:g}, {high:g}] for {act.name} (actlib.{act.name} itself takes any {name} in "
+                     f"{act.params[name].valid})")
+        else:
+            ranges = " and ".join(f"{a.name} [{a.params[name].low:g}, {a.params[name].high:g}]" for a in owners)
+            where = f"[{low:g}, {high:g}], made of the ranges of {ranges}"
+        raise ValueError(f"explore: {name} must lie on its slider, {where}; got {value!r}")
+    return value
+
+
 def _param_control(name: str, owners: list[int], acts: list[Activation], given: Any, positions: int) -> Control:
     params: list[Param] = [acts[i].params[name] for i in owners]
     first = params[0]
@@ -325,14 +419,10 @@ def _param_control(name: str, owners: list[int], acts: list[Activation], given: 
     low, high = max(p.low for p in params), min(p.high for p in params)
     if not low < high:
         low, high = min(p.low for p in params), max(p.high for p in params)
-    initial = first.default if given is None else given
-    if given is not None:
-        if np.ndim(given) != 0:
-            raise TypeError(f"explore: {name} must be a single number (a slider position), got {given!r:.60}")
-        for i in owners:          # ValueError/TypeError from core, naming function and range
-            acts[i]._bind({name: given})
-        initial = float(given)
-        low, high = min(low, initial), max(high, initial)
+    if given is NOT_GIVEN:            # the first function's default, moved onto the slider if it lies off it
+        initial = min(max(first.default, low), high)
+    else:
+        initial = _slider_start(name, given, [acts[i] for i in owners], low, high)
     defaults = [p.default for p in params if low <= p.default <= high]
     grid = _snap([*np.linspace(low, high, positions), initial, *defaults], high - low)
     base = min(range(len(grid)), key=lambda i: abs(grid[i] - initial))
@@ -342,14 +432,25 @@ def _param_control(name: str, owners: list[int], acts: list[Activation], given: 
                    step=min(p.step for p in params))
 
 
+def _checked_option(name: str, given: Any, owners: list[Activation]) -> Any:
+    """An option given to explore: a plain value (explore draws fixed curves, so no random
+    generator), valid for every owner."""
+    if not (given is None or isinstance(given, (str, bool, int, float, np.bool_, np.integer, np.floating))):
+        raise TypeError(f"explore: {name} must be None, a bool, a number or a str (explore draws fixed curves), "
+                        f"got {type(given).__name__}")
+    for act in owners:
+        try:
+            bound = act._bind({name: given})[name]
+        except (TypeError, ValueError) as error:
+            raise _prefixed(error) from None
+    return bound
+
+
 def _option_control(name: str, owners: list[int], acts: list[Activation], given: Any, positions: int) -> Control:
     options: list[Option] = [acts[i].options[name] for i in owners]
     first = options[0]
     choices = list(dict.fromkeys(c for o in options for c in o.choices))
-    initial = first.default if given is None else given
-    if given is not None:
-        for i in owners:
-            acts[i]._bind({name: given})
+    initial = first.default if given is NOT_GIVEN else _checked_option(name, given, [acts[i] for i in owners])
     return Control(name=name, kind="option", owners=tuple(owners), doc_zh=first.doc_zh, doc_en=first.doc_en,
                    grid=tuple(choices), base=choices.index(initial), initial=initial)
 
@@ -368,26 +469,27 @@ def _call_text(names: list[str], x_range: tuple[float, float], derivative: bool,
     return f"explore({', '.join(parts)})"
 
 
+def _check_drawable(spec: Spec) -> None:
+    """Every function works at the start and stays drawable on the x range (else explore raises,
+    not the widget): |f| and |f′| at most DRAWABLE at every point of the live grid."""
+    x = np.linspace(*spec.x_range, LIVE_POINTS)
+    for fn, shown in enumerate(spec.functions):
+        try:
+            f, df = spec.evaluate(fn, x, spec.initial)
+        except (TypeError, ValueError) as error:      # e.g. rrelu lower > upper, general_relu max_value
+            raise _prefixed(error) from None
+        far = ~(drawable(f) & drawable(df))
+        if far.any():
+            raise ValueError(f"explore: x_range: {shown.act.name} cannot be drawn on ({fmt(x[0])}, {fmt(x[-1])}): "
+                             f"|f| or |f′| exceeds {DRAWABLE:g} (or is infinite) at x = {fmt(x[far][0])}; "
+                             "choose an x_range where it stays smaller")
+
+
 def build(name_or_names: Any, x_range: Any = (-5, 5), derivative: Any = True, **params: Any) -> Spec:
     """Check the arguments of :func:`actlib.explore` and work out what it shows."""
-    if isinstance(name_or_names, (str, Activation, VectorActivation)):
-        requested = [name_or_names]
-    elif isinstance(name_or_names, (list, tuple)):
-        requested = list(name_or_names)
-    else:
-        raise TypeError("explore: give an activation name or a list of names (see actlib.names()), "
-                        f"got {type(name_or_names).__name__}")
-    if not requested:
-        raise ValueError("explore: give at least one activation name")
-    acts = [_resolve(n) for n in requested]
-    seen = [a.name for a in acts]
-    duplicate = next((n for n in seen if seen.count(n) > 1), None)
-    if duplicate:
-        raise ValueError(f"explore: {duplicate!r} is listed twice")
-    if len(acts) > MAX_FUNCTIONS:
-        raise ValueError(f"explore: at most {MAX_FUNCTIONS} functions can be overlaid, got {len(acts)}")
+    acts = _checked_names(name_or_names)
     if not isinstance(derivative, (bool, np.bool_)):
-        raise TypeError(f"explore: derivative must be True or False, got {derivative!r:.40}")
+        raise TypeError(f"explore: derivative must be True or False, got {_shown(derivative)}")
     x_lo, x_hi = _checked_x_range(x_range)
 
     for key in params:
@@ -411,23 +513,18 @@ def build(name_or_names: Any, x_range: Any = (-5, 5), derivative: Any = True, **
             raise TypeError(f"explore: {name!r} is a number for some shown functions and a choice for others")
         make = _param_control if kind == "param" else _option_control
         positions = GRID_POSITIONS if all(per_function[i] == 1 for i in owners) else GRID_POSITIONS_SEVERAL
-        controls.append(make(name, owners, acts, params.get(name), positions))
+        controls.append(make(name, owners, acts, params.get(name, NOT_GIVEN), positions))
 
     functions = []
     for i, act in enumerate(acts):
         mine = tuple(k for k, c in enumerate(controls) if i in c.owners)
-        fixed = {}
-        for key, value in params.items():
-            if key in act.options and key not in {controls[k].name for k in mine}:
-                fixed[key] = act._bind({key: value})[key]
+        fixed = {key: _checked_option(key, value, [act]) for key, value in params.items()
+                 if key in act.options and key not in {controls[k].name for k in mine}}
         functions.append(Shown(act=act, color=i, controls=mine, fixed=fixed))
 
     spec = Spec(functions=functions, controls=controls, x_range=(x_lo, x_hi), derivative=bool(derivative),
-                call=_call_text(seen, (x_lo, x_hi), bool(derivative), params))
-    # Every function must work at the start (an invalid start raises here, not in the widget).
-    probe = np.array([x_lo, x_hi])
-    for fn in range(len(functions)):
-        spec.evaluate(fn, probe, spec.initial)
+                call=_call_text([a.name for a in acts], (x_lo, x_hi), bool(derivative), params))
+    _check_drawable(spec)
     return spec
 
 

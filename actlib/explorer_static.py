@@ -65,8 +65,11 @@ def _asset(name: str) -> str:
 
 # ---------------------------------------------------------------------- encodings
 def quantise(values: np.ndarray, lo: float, hi: float) -> np.ndarray:
+    """Values as 12-bit codes over [lo, hi]; values outside (±inf included) get the nearest end."""
     scale = QUANT / (hi - lo) if hi > lo else 0.0
-    return np.clip(np.rint((values - lo) * scale), 0, QUANT).astype(np.uint16)
+    with np.errstate(over="ignore", invalid="ignore"):       # inf − lo, or ±inf · 0 for a flat range
+        codes = np.rint((values - lo) * scale)
+    return np.clip(np.nan_to_num(codes, nan=0.0, posinf=QUANT, neginf=0.0), 0, QUANT).astype(np.uint16)
 
 
 def encode12(q: np.ndarray) -> str:
@@ -208,11 +211,13 @@ ERRORS_ZH = ((re.compile(r"^(\w+) \((.+?)\) must not exceed (\w+) \((.+?)\)$"), 
 
 
 def error_template(message: str, act_name: str, values: dict[str, Any]) -> dict[str, str]:
-    """An invalid-parameter message in both languages, with ``{name}`` where a value stood."""
+    """An invalid-parameter message in both languages, with ``{name}`` where a value stood
+    (written in full, ``repr``, or short, ``:g``)."""
     text = message.removeprefix(f"{act_name}: ")
     for name, value in values.items():
         if not isinstance(value, str):
-            text = re.sub(rf"(?<![\w.]){re.escape(f'{value:g}')}(?![\w.])", "{" + name + "}", text)
+            for written in dict.fromkeys((repr(float(value)), f"{value:g}")):
+                text = re.sub(rf"(?<![\w.]){re.escape(written)}(?![\w.])", "{" + name + "}", text)
     zh = next((pattern.sub(repl, text) for pattern, repl in ERRORS_ZH if pattern.match(text)), text)
     return {"zh": zh, "en": text}
 
@@ -227,8 +232,8 @@ def _function_data(spec: S.Spec, fn: int, x: np.ndarray) -> dict[str, Any]:
     shown = spec.functions[fn]
     results = list(spec.grid_curves(fn, x))
     good = [(f, df) for _, f, df, _ in results if f is not None]
-    f_lim = S.round_out(min(float(f.min()) for f, _ in good), max(float(f.max()) for f, _ in good))
-    d_lim = S.round_out(min(float(d.min()) for _, d in good), max(float(d.max()) for _, d in good))
+    f_lim = S.round_out(*S.data_range([f for f, _ in good], zero=False))
+    d_lim = S.round_out(*S.data_range([d for _, d in good], zero=False))
     index: dict[bytes, int] = {}
     fq, dq, sat, errors, mapping = [], [], [], [], []
     for state, f, df, mask in results:

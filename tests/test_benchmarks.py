@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # `benchmarks` is a folder of the repository, not an installed package
     sys.path.insert(0, str(ROOT))
 
-from benchmarks import accuracy, peers, speed  # noqa: E402
+from benchmarks import accuracy, memory, peers, speed  # noqa: E402
 
 
 @pytest.mark.parametrize("dtype", ["float64", "float32"])
@@ -80,3 +80,17 @@ def test_tables_say_when_pytorch_is_not_installed():
         by_library.pop("PyTorch", None)
     results["installed"] = results["installed"] | {"PyTorch": False}
     assert "| relu |" in accuracy.render(results) and "not installed |" in accuracy.render(results)
+
+
+def test_memory_benchmark_runs_in_a_fresh_process():
+    row = memory.measure("kept", calls=3)
+    assert row["case"] == "kept" and row["calls"] == 3
+    assert row["start_mb"] > 50                 # numpy, matplotlib and ipywidgets are loaded in it
+    assert math.isfinite(row["growth_mb"]) and row["per_call_kb"] == pytest.approx(row["growth_mb"] * 1000 / 3)
+    assert row["ms_per_call"] > 0
+    results = {"goal_mb": memory.GOAL_MB, "explorers": memory.EXPLORERS, "cases": [row, row | {"case": "closed"}]}
+    text = memory.render(results)
+    assert "| 显示后保留 · displayed and kept | 3 |" in text and "| 显示后关闭 · displayed, then closed | 3 |" in text
+    assert '<div lang="en">' in text and "`explore('elu')`" in text
+    over = {**results, "cases": [row | {"growth_mb": memory.GOAL_MB + 1.0}]}
+    assert " ✗ |" in memory.render(over) and "missed" in memory.render(over) and "未达标" in memory.render(over)

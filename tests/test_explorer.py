@@ -6,6 +6,7 @@ registers, so a missing activation fails here as it does everywhere else.
 
 import ast
 import base64
+import gc
 import hashlib
 import itertools
 import json
@@ -14,13 +15,17 @@ import re
 import subprocess
 import sys
 import warnings
+import weakref
+from fractions import Fraction
 from pathlib import Path
 from unittest import mock
 
 import numpy as np
 import pytest
+from IPython.core.inputtransformer2 import TransformerManager
 
 import actlib
+import actlib.explorer
 from actlib import explorer_spec as S
 from actlib import explorer_static as ST
 
@@ -143,7 +148,7 @@ def test_overlay_and_a_slider_acts_only_on_functions_that_take_it():
     assert np.array_equal(ex.lines["binary_step"][0].get_ydata(), actlib.binary_step(x, threshold=1.5))
     colours = {ex.lines[n][0].get_color() for n in ex.lines}
     assert len(colours) == 3
-    assert len(ex._legend.get_texts()) == 4          # three functions and the saturation key
+    assert len(ex.figure.legends[0].get_texts()) == 4         # three functions and the saturation key
 
 
 def test_a_shared_parameter_moves_every_function_that_has_it():
@@ -194,7 +199,7 @@ def test_saturation_regions_follow_the_derivative():
     x = np.linspace(-5, 5, S.LIVE_POINTS)
     p = (1 + np.sqrt(1 - 4 * actlib.SATURATION)) / 2
     mask = np.abs(x) > np.log(p / (1 - p))
-    for coll in ex._shades[0]:
+    for coll in (ex.ax_f.collections[0], ex.ax_df.collections[0]):   # the shading of f and of f′
         spans = [(p.vertices[:, 0].min(), p.vertices[:, 0].max()) for p in coll.get_paths()]
         assert len(spans) == 2                              # both tails
         inside = np.zeros_like(mask)
@@ -288,7 +293,12 @@ def test_static_data_equals_actlib_at_every_grid_point(ew):
             f, df = expected(act, x, **kw)
         except ValueError as error:
             assert k < 0
-            assert fn["errors"][-1 - k]["en"].format(**{c: f"{v:g}" for c, v in kw.items()}) in str(error)
+            # The stored message is actlib's with a {name} hole wherever a value was written (in full or short).
+            pattern = re.escape(fn["errors"][-1 - k]["en"])
+            for c, v in kw.items():
+                written = f"(?:{re.escape(repr(float(v)))}|{re.escape(f'{v:g}')})"
+                pattern = pattern.replace(re.escape(f"{{{c}}}"), written)
+            assert re.fullmatch(pattern, str(error).removeprefix(f"{ew}: ")), (pattern, str(error))
             continue
         assert k >= 0
         for q, (lo, hi), exact in ((fq[k], fn["f"], f), (dq[k], fn["df"], df)):
@@ -373,9 +383,9 @@ def test_every_pair_of_a_two_parameter_function_is_stored():
 
 # --------------------------------------------------------------------------- errors
 def test_errors():
-    with pytest.raises(KeyError, match=r"actlib\.names\(\)"):
+    with pytest.raises(ValueError, match=r"actlib\.names\(\)"):
         actlib.explore("sigmoyd")
-    with pytest.raises(KeyError, match="did you mean 'sigmoid'"):
+    with pytest.raises(ValueError, match="did you mean 'sigmoid'"):
         actlib.explore("sigmoyd")
     with pytest.raises(TypeError, match="no shown function takes the keyword 'alpha'"):
         actlib.explore(["sigmoid", "binary_step"], alpha=0.1)
@@ -407,6 +417,243 @@ def test_invalid_parameter_value_names_the_range():
 def test_vector_valued_activation_is_refused(vec):
     with pytest.raises(TypeError, match="elementwise"):
         actlib.explore(vec)
+
+
+# --------------------------------------------------------------------------- every argument, checked first
+REFUSED = [   # (names, keywords, error, words the message holds besides "explore:")
+    (3, {}, TypeError, ["name", "int"]),
+    ({"relu"}, {}, TypeError, ["name", "set"]),
+    (np.array(["relu"]), {}, TypeError, ["name", "ndarray"]),
+    (["relu", None], {}, TypeError, ["named by a str", "NoneType"]),
+    ("", {}, ValueError, ["no activation named ''"]),
+    (["relu", "rleu"], {}, ValueError, ["'rleu'", "did you mean 'relu'"]),
+    ([], {}, ValueError, ["at least one"]),
+    (("silu", "swish"), {}, ValueError, ["'silu' appears twice in the names", "'silu' and 'swish'"]),
+    ([n for n in actlib.names() if isinstance(actlib.get(n), actlib.Activation)][:9], {}, ValueError,
+     ["at most 8 names", "got 9"]),
+    ("softmax", {}, TypeError, ["softmax is vector-valued"]),
+    ("relu", {"x_range": 5}, TypeError, ["x_range", "pair of real numbers"]),
+    ("relu", {"x_range": (0, 1, 2)}, TypeError, ["x_range", "pair"]),
+    ("relu", {"x_range": ("0", "1")}, TypeError, ["x_range", "real numbers"]),
+    ("relu", {"x_range": (False, True)}, TypeError, ["x_range", "real numbers"]),
+    ("relu", {"x_range": (1j, 2)}, TypeError, ["x_range", "real numbers"]),
+    ("relu", {"x_range": np.zeros((2, 1))}, TypeError, ["x_range", "pair"]),
+    ("relu", {"x_range": (2, 1)}, ValueError, ["x_range", "low < high"]),
+    ("relu", {"x_range": (1, 1)}, ValueError, ["x_range", "low < high"]),
+    ("relu", {"x_range": (np.nan, 1)}, ValueError, ["x_range", "finite"]),
+    ("relu", {"x_range": (-np.inf, 1)}, ValueError, ["x_range", "finite"]),
+    ("relu", {"x_range": (-10**400, 1)}, ValueError, ["x_range", "[−1e+06, 1e+06]"]),
+    ("relu", {"x_range": (0, 2e6)}, ValueError, ["x_range", "[−1e+06, 1e+06]"]),
+    ("relu", {"x_range": (1e5, 1e5 + 0.01)}, ValueError, ["x_range", "at least 0.1 wide"]),
+    ("relu", {"derivative": 1}, TypeError, ["derivative", "True or False"]),
+    ("relu", {"derivative": "yes"}, TypeError, ["derivative"]),
+    ("relu", {"derivative": None}, TypeError, ["derivative"]),
+    ("relu", {"alpha": 0.1}, TypeError, ["keyword 'alpha'", "relu takes no parameters"]),
+    ("leaky_relu", {"alpha": np.nan}, ValueError, ["leaky_relu", "alpha", "(−∞, ∞)"]),
+    ("softplus", {"beta": 0.0}, ValueError, ["softplus", "beta", "(0, ∞)"]),
+    ("leaky_relu", {"alpha": 3.0}, ValueError, ["alpha must lie on its slider, [-2, 2] for leaky_relu"]),
+    ("leaky_relu", {"alpha": [0.1, 0.2]}, TypeError, ["alpha", "single number"]),
+    ("leaky_relu", {"alpha": np.array([0.1])}, TypeError, ["alpha", "single number"]),
+    ("leaky_relu", {"alpha": True}, TypeError, ["leaky_relu", "alpha", "bool"]),
+    ("leaky_relu", {"alpha": "0.2"}, TypeError, ["leaky_relu", "alpha", "str"]),
+    ("leaky_relu", {"alpha": None}, TypeError, ["leaky_relu", "alpha", "None"]),
+    ("leaky_relu", {"alpha": 0.5j}, TypeError, ["leaky_relu", "alpha", "complex"]),
+    (["leaky_relu", "elu"], {"alpha": -0.5}, ValueError, ["elu", "alpha", "[0, ∞)"]),
+    (["leaky_relu", "elu"], {"alpha": 2.5}, ValueError,
+     ["alpha must lie on its slider, [0, 2], made of the ranges of leaky_relu [-2, 2] and elu [0, 3]"]),
+    ("gelu", {"approximate": "exact"}, ValueError, ["gelu", "approximate", "'none' | 'tanh'"]),
+    ("gelu", {"approximate": np.array(["tanh"])}, TypeError, ["approximate", "ndarray"]),
+    ("rrelu", {"rng": np.random.default_rng(0)}, TypeError, ["rng", "fixed curves", "Generator"]),
+    ("rrelu", {"training": True}, ValueError, ["rrelu", "training"]),
+    ("rrelu", {"lower": 0.45}, ValueError, ["rrelu", "lower", "upper"]),
+    ("general_relu", {"max_value": -1.0}, ValueError, ["general_relu", "max_value"]),
+]
+
+
+@pytest.mark.parametrize(("names", "kw", "error", "words"), REFUSED,
+                         ids=[f"{n!r:.24}-{sorted(k)}-{i}" for i, (n, k, _, _) in enumerate(REFUSED)])
+def test_a_bad_argument_is_refused_before_anything_is_drawn(names, kw, error, words):
+    import matplotlib.figure
+
+    with mock.patch.object(matplotlib.figure.Figure, "__init__", side_effect=AssertionError("drawn")), \
+            mock.patch.object(ST, "render", side_effect=AssertionError("rendered")):
+        with pytest.raises(error) as raised:
+            actlib.explore(names, **kw)
+    message = str(raised.value)
+    assert message.startswith("explore: ")
+    assert all(w in message for w in words), message
+
+
+@pytest.mark.parametrize(("names", "kw"), [
+    (("relu", "tanh"), {}),
+    ("leaky_relu", {"alpha": np.float32(0.5), "x_range": np.array([-2.0, 3.0])}),
+    ("leaky_relu", {"alpha": np.array(-2.0), "x_range": [np.int64(-1), 4]}),
+    ("elu", {"x_range": (Fraction(-1, 3), 1), "derivative": np.False_}),
+    ("general_relu", {"max_value": 6, "threshold": 3.0}),
+    ("gelu", {"approximate": "tanh"}),
+], ids=["tuple", "float32-array", "0d-int64", "fraction-npbool", "hidden-option", "choice"])
+def test_numpy_scalars_arrays_and_tuples_are_taken(names, kw):
+    ex = actlib.explore(names, **kw)
+    lo, hi = (float(v) for v in kw.get("x_range", (-5, 5)))
+    assert ex.spec.x_range == (lo, hi) and ex.x_range.value == (lo, hi)
+    for key, value in kw.items():
+        if key in ex.controls:
+            assert ex.controls[key].value == (value if isinstance(value, str) else float(value))
+
+
+# --------------------------------------------------------------------------- what can be drawn
+GRID = np.linspace(-5, 800, S.LIVE_POINTS)
+EXP_1E300 = GRID[GRID > 300 * np.log(10)][0]      # the first live point where exp(x) > 1e300
+@pytest.mark.parametrize(("which", "kw", "words"), [
+    ("softplus", {"beta": 5e-324}, ["beta must lie on its slider, [0.1, 10] for softplus", "(0, ∞)"]),
+    ("leaky_relu", {"alpha": -1e308}, ["alpha must lie on its slider, [-2, 2] for leaky_relu"]),
+    ("relu", {"x_range": (-1e308, 1e308)}, ["x_range must lie within [−1e+06, 1e+06]"]),
+    ("relu", {"x_range": (0, 1e-320)}, ["x_range must be at least 1e-06 wide"]),
+    ("exponential", {"x_range": (-5, 800)}, ["x_range: exponential cannot be drawn", "1e+300",
+                                             f"x = {EXP_1E300:.4g}"]),
+], ids=["softplus-tiny-beta", "leaky-huge-alpha", "x-range-1e308", "x-range-subnormal", "exponential-overflow"])
+def test_what_cannot_be_drawn_is_refused_up_front(which, kw, words):
+    """These once made an explorer whose display raised OverflowError or 'math domain error'."""
+    with pytest.raises(ValueError) as raised:
+        actlib.explore(which, **kw)
+    assert all(w in str(raised.value) for w in words), str(raised.value)
+
+
+@pytest.mark.parametrize(("which", "kw"), [
+    ("relu", {"x_range": (-1e6, 1e6)}), ("relu", {"x_range": (0, 1e-6)}), ("sigmoid", {"x_range": (1e6 - 1, 1e6)}),
+    ("exponential", {"x_range": (-5, 690)}), ("softplus", {"beta": 0.1, "x_range": (-1e6, 1e6)}),
+    ("softplus", {"beta": 10.0, "x_range": (-1e6, 1e6)}), ("leaky_relu", {"alpha": -2.0}), ("leaky_relu", {"alpha": 2.0}),
+], ids=lambda v: v if isinstance(v, str) else "-".join(f"{k}={v[k]}" for k in v))
+def test_the_edges_of_what_is_allowed_are_drawn(which, kw):
+    """At the ends of the allowed spans: the mimebundle renders with no warning, the live lines are
+    actlib's values, the stored limits are finite, and the default drawing frames the start."""
+    act = actlib.get(which)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        ex = actlib.explore(which, **kw)
+        bundle, _ = ex._repr_mimebundle_()
+    params = {k: v for k, v in kw.items() if k != "x_range"}
+    x = np.linspace(*ex.spec.x_range, S.LIVE_POINTS)
+    line_f, line_df = ex.lines[which]
+    assert np.array_equal(line_f.get_ydata(), act(x, **params))
+    assert np.array_equal(line_df.get_ydata(), act.grad(x, **params))
+    data = data_of(bundle["text/html"])
+    (fn,) = data["fns"]
+    assert all(np.isfinite(fn["f"] + fn["df"])) and fn["f"][0] <= fn["f"][1]
+    assert base64.b64decode(bundle["image/png"]).startswith(b"\x89PNG\r\n\x1a\n")
+
+
+# --------------------------------------------------------------------------- memory
+def test_the_figure_is_released_once_the_image_is_rendered():
+    """An explorer that is only displayed keeps no figure: the Figure and canvas made for its PNG die
+    when explore() returns (no collection needed); a slider move makes them again and redraws."""
+    import matplotlib.figure
+    import matplotlib.pyplot as plt
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    made = []
+
+    def recorded(cls):
+        real = cls.__init__
+
+        def record(self, *args, **kwargs):
+            real(self, *args, **kwargs)
+            made.append(weakref.ref(self))
+        return mock.patch.object(cls, "__init__", record)
+
+    with recorded(matplotlib.figure.Figure), recorded(FigureCanvasAgg):
+        ex = actlib.explore(["elu", "sigmoid"])
+        ex._repr_mimebundle_()
+    assert len(made) == 2 and [ref() for ref in made] == [None, None]     # one figure, one canvas: both gone
+    assert plt.get_fignums() == []
+
+    png = ex.png
+    ex.sliders["alpha"].value = 0.4
+    x = np.linspace(-5, 5, S.LIVE_POINTS)
+    assert bytes(ex.image.value) != png
+    assert np.array_equal(ex.lines["elu"][0].get_ydata(), actlib.elu(x, alpha=0.4))
+    ex.reset()
+    assert bytes(ex.image.value) == png
+
+
+def test_displayed_explorers_hold_no_figures():
+    import matplotlib.figure
+
+    def figures() -> int:
+        gc.collect()
+        return sum(isinstance(o, matplotlib.figure.Figure) for o in gc.get_objects())
+
+    before = figures()
+    kept = [actlib.explore(n) for n in ("elu", "rrelu", "gelu")]
+    for ex in kept:
+        ex._repr_mimebundle_()
+    assert figures() == before
+    kept[0].update()                            # a redraw makes one again, and keeps it
+    assert figures() == before + 1
+    kept[0].close()
+    assert figures() == before
+
+
+# --------------------------------------------------------------------------- the Explorer's methods
+def test_a_closed_explorer_keeps_its_static_views_and_refuses_to_draw():
+    ex = actlib.explore("elu")
+    page = ex.html
+    ex.sliders["alpha"].value = 0.5
+    ex.close()
+    ex.close()                                  # twice: nothing more happens
+    assert ex.values == {"alpha": 0.5}
+    data, metadata = ex._repr_mimebundle_()
+    assert set(data) == {"text/plain", "text/html", "image/png"}      # no widget view: it is closed
+    assert data["text/html"] == page and base64.b64decode(data["image/png"]) == ex.png
+    assert metadata["image/png"]["width"] > 0
+    for method in ("update", "reset", "draw", "render_png"):
+        with pytest.raises(ValueError, match=rf"^Explorer\.{method}: this explorer is closed"):
+            getattr(ex, method)()
+    with pytest.raises(ValueError, match=r"^Explorer\.figure: this explorer is closed"):
+        ex.figure
+    ex.sliders["alpha"].value = 1.0               # a closed widget's change redraws nothing
+    assert ex._repr_mimebundle_()[0]["image/png"] == data["image/png"]
+
+
+def test_every_method_works_twice_and_in_any_order_while_open():
+    ex = actlib.explore(["leaky_relu", "gelu"], x_range=(-2, 2))
+    for _ in range(2):
+        ex.update()
+        ex.draw()
+        png = ex.render_png()
+        assert png.startswith(b"\x89PNG\r\n\x1a\n") and bytes(ex.image.value) == png
+        ex.reset()
+        assert ex.values == {"alpha": 0.01, "approximate": "none"}
+        assert ex.html == ex.html and ex._repr_mimebundle_() == ex._repr_mimebundle_()
+
+
+def test_both_ends_of_the_x_range_together_keep_the_last_range():
+    """An empty x range draws no new curves, but the other controls still act."""
+    ex = actlib.explore("elu", x_range=(-2, 2))
+    ex.x_range.value = (1.0, 1.0)
+    ex.derivative.value = False
+    assert not ex.ax_df.get_visible() and ex.ax_f.get_xlim() == (-2.0, 2.0)
+    ex.sliders["alpha"].value = 0.5
+    x = np.linspace(-2, 2, S.LIVE_POINTS)
+    assert np.array_equal(ex.lines["elu"][0].get_ydata(), actlib.elu(x, alpha=0.5))
+
+
+def test_mime_bundle_include_and_exclude():
+    ex = actlib.explore("elu")
+    data, metadata = ex._repr_mimebundle_(include={"text/plain", "image/png"})
+    assert set(data) == {"text/plain", "image/png"} and metadata["image/png"]["width"] > 0
+    data, metadata = ex._repr_mimebundle_(exclude=["image/png", "application/vnd.jupyter.widget-view+json"])
+    assert set(data) == {"text/plain", "text/html"} and metadata == {}
+    for bad in ("text/plain", 3, [1]):
+        with pytest.raises(TypeError, match=r"^Explorer\._repr_mimebundle_: include must be None or"):
+            ex._repr_mimebundle_(include=bad)
+    with pytest.raises(TypeError, match=r"^Explorer\._repr_mimebundle_: exclude"):
+        ex._repr_mimebundle_(exclude=b"image/png")
+
+
+def test_an_explorer_is_made_from_a_spec_only():
+    with pytest.raises(TypeError, match=r"^Explorer: spec must be an explorer_spec\.Spec"):
+        actlib.explorer.Explorer("elu")
 
 
 # --------------------------------------------------------------------------- nbval
@@ -444,6 +691,9 @@ def test_static_tick_labels_read_as_their_positions(lo, hi):
 
 
 # --------------------------------------------------------------------------- y-axes of the book's explorers
+PYTHON = TransformerManager()     # IPython's own translation of a cell (magics) into Python
+
+
 def book_explorers() -> list[tuple[str, list, dict]]:
     """Every explore(...) call in the chapters that makes an explorer: (chapter, args, keywords)."""
     calls = []
@@ -453,7 +703,7 @@ def book_explorers() -> list[tuple[str, list, dict]]:
                 continue
             with warnings.catch_warnings():     # a cell's own SyntaxWarning is nbval's business, not ours
                 warnings.simplefilter("ignore")
-                tree = ast.parse("".join(cell["source"]))
+                tree = ast.parse(PYTHON.transform_cell("".join(cell["source"])))   # %pip → Python
             for node in ast.walk(tree):
                 name = getattr(node, "func", None)
                 if isinstance(node, ast.Call) and getattr(name, "attr", getattr(name, "id", "")) == "explore":
