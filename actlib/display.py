@@ -4,9 +4,10 @@ In the HTML book an element marked ``lang="zh"`` or ``lang="en"`` shows only in 
 (both in 双语; DESIGN.md §5), so a printed sentence is written twice, once per language; Jupyter
 shows both.
 
-    from actlib.display import blocks, formulas, solution, spans, tex, tex_matrix, tex_sci, tex_vector
+    from actlib.display import blocks, formulas, misconception, solution, spans, tex, tex_matrix, tex_sci, tex_vector
     display(blocks(f"核对了 **{n}** 条说法。", f"Checked **{n}** claims."))
     display(solution(f"$h = {h}$。", f"$h = {h}$."))   # an exercise's folded answer
+    display(misconception("……", "…", "……", "…"))     # a folded common-misconception box
     display(Markdown(f"{spans('合计', 'total')}: {n}"))
     formulas(actlib.relu)                       # name, f(x) and f′(x)
     display(Math(rf"\\sigma(10) = {tex(actlib.sigmoid(10.0))}"))
@@ -40,6 +41,13 @@ def solution(zh: str, en: str):
     that the numbers a cell computes for it stay hidden until the reader opens it."""
     return blocks(f"<details><summary>答案</summary>\n\n{zh}\n\n</details>",
                   f"<details><summary>Solution</summary>\n\n{en}\n\n</details>")
+
+
+def misconception(claim_zh: str, claim_en: str, zh: str, en: str):
+    """A folded “常见误解 · Common misconception” box in both languages: the claim as its title, the
+    computed refutation inside (``<details>``, like :func:`solution`)."""
+    return blocks(f"<details><summary>常见误解：{claim_zh}</summary>\n\n{zh}\n\n</details>",
+                  f"<details><summary>Common misconception: {claim_en}</summary>\n\n{en}\n\n</details>")
 
 
 def formulas(*acts) -> None:

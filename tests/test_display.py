@@ -11,7 +11,7 @@ from markdown_it import MarkdownIt
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 
 import actlib
-from actlib.display import blocks, formulas, solution, spans, tex, tex_vector, tex_matrix, tex_sci
+from actlib.display import blocks, formulas, misconception, solution, spans, tex, tex_vector, tex_matrix, tex_sci
 
 PARSER = MarkdownIt("commonmark").use(dollarmath_plugin)
 
@@ -56,6 +56,15 @@ def test_a_solution_is_folded_in_each_language_with_its_markdown_inside():
         assert body.strip().startswith(f"<details><summary>{summary}</summary>")
         assert body.strip().endswith("</details>")
         assert '<span class="math inline">h = 2731</span>' in body and text in body
+
+
+def test_a_misconception_box_is_folded_under_its_claim_in_each_language():
+    html = PARSER.render(misconception("导数恒为正", "the derivative is always positive",
+                                       "$f'(-2) < 0$。", "$f'(-2) < 0$.").data)
+    chinese, english = re.findall(r'<div lang="(?:zh|en)">(.*?)</div>', html, re.S)
+    for body, summary in ((chinese, "常见误解：导数恒为正"), (english, "Common misconception: the derivative is always positive")):
+        assert body.strip().startswith(f"<details><summary>{summary}</summary>") and body.strip().endswith("</details>")
+        assert "<span class=\"math inline\">f'(-2) &lt; 0</span>" in body
 
 
 @pytest.mark.parametrize(("value", "digits", "text"), [
