@@ -46,6 +46,7 @@ FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,}|:{3,})")
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 LATIN = re.compile(r"[A-Za-z]")
 ADDRESS = re.compile(r" at 0x[0-9a-fA-F]{6,}")
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")     # e.g. "\\v" in TeX typed into a non-raw string
 CELL_BAR = re.compile(r"(?<!\\)\|")
 TABLE_RULE = re.compile(r"^\|(?:\s*:?-+:?\s*\|)+$")
 LANG_PIECE = re.compile(r'<(div|span) lang="(?:zh|en)">.*?</\1>', re.S)
@@ -144,6 +145,8 @@ def test_outputs_come_from_one_clean_run(path):
                                                  if k.startswith("text/") and isinstance(v, str)]
             if any(ADDRESS.search(t) for t in texts):
                 problems.append(f"cell {i}: an object address in the output (not reproducible)")
+            if any(CONTROL.search(t) for t in texts):
+                problems.append(f"cell {i}: a control character in the output (a backslash lost in a string?)")
     assert not problems, f"{path.name}:\n" + "\n".join(problems)
 
 
