@@ -181,6 +181,16 @@ def test_cell_tags_are_ones_the_tools_know(path):
     assert not problems, f"{path.name}:\n" + "\n".join(problems)
 
 
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_folded_answers_and_boxes_fold_their_code_too(path):
+    """A cell that prints a folded solution or misconception box hides its code (the code holds the answer)."""
+    nb = nbformat.read(path, as_version=4)
+    shown = [i for i, cell in enumerate(nb.cells) if cell.cell_type == "code"
+             and re.search(r"display\((solution|misconception)\(", cell.source)
+             and "hide-input" not in cell.metadata.get("tags", [])]
+    assert not shown, f"{path.name}: cells {shown} print a folded answer but show its code; tag them hide-input"
+
+
 @pytest.mark.parametrize("page", MARKDOWN_PAGES, ids=[p.stem for p in MARKDOWN_PAGES])
 def test_markdown_page_pairs_the_languages(page):
     text = blank_fences(page.read_text(encoding="utf-8"))
