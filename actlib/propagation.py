@@ -33,7 +33,6 @@ Keras's initialisers, the layers' default initialisations) live in one place, :d
 from __future__ import annotations
 
 import math
-import numbers
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -42,7 +41,8 @@ import numpy as np
 from numpy.polynomial.legendre import leggauss
 from threadpoolctl import threadpool_limits
 
-from .core import Activation, get
+from .checks import integer, real
+from .core import NONNEGATIVE, POSITIVE, Activation, get
 
 RANGE = 10.0            # x = z/√q from −RANGE to RANGE; the normal tail beyond holds less than 1e-22
 PANEL = 0.5             # the widest panel, in units of x
@@ -80,25 +80,6 @@ def _parameters(who: str, act: Activation, params: dict) -> dict:
         if np.ndim(value) != 0:
             raise ValueError(f"{who}: parameter {key} must be a single number here, got shape {np.shape(value)}")
     return params
-
-
-def _real(who: str, name: str, value: Any, low: float = 0.0, low_closed: bool = True) -> float:
-    """``value`` as a finite float ≥ low (> low unless ``low_closed``)."""
-    if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
-        raise TypeError(f"{who}: {name} must be a real number, got {type(value).__name__} {value!r:.40}")
-    value = float(value)
-    if not math.isfinite(value) or value < low or (value == low and not low_closed):
-        bound = f"[{low:g}, ∞)" if low_closed else f"({low:g}, ∞)"
-        raise ValueError(f"{who}: {name} must be a finite number in {bound}, got {value!r}")
-    return value
-
-
-def _integer(who: str, name: str, value: Any, low: int) -> int:
-    if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Integral):
-        raise TypeError(f"{who}: {name} must be an int, got {type(value).__name__} {value!r:.40}")
-    if value < low:
-        raise ValueError(f"{who}: {name} must be at least {low}, got {value}")
-    return int(value)
 
 
 def _variances(who: str, q: Any) -> np.ndarray:
@@ -156,14 +137,14 @@ def normal_expectation(act: Any, q: Any, derivative: bool = False, **params) -> 
 def variance_map(act: Any, q: Any, sigma_w2: float, sigma_b2: float = 0.0, **params) -> float | np.ndarray:
     """V(q) = σ_w² E_{z~N(0, q)}[f(z)²] + σ_b²: the variance of the next layer's pre-activations."""
     who = "variance_map"
-    sigma_w2 = _real(who, "sigma_w2", sigma_w2)
-    sigma_b2 = _real(who, "sigma_b2", sigma_b2)
+    sigma_w2 = real(who, "sigma_w2", sigma_w2, NONNEGATIVE)
+    sigma_b2 = real(who, "sigma_b2", sigma_b2, NONNEGATIVE)
     return sigma_w2 * normal_expectation(act, q, **params) + sigma_b2
 
 
 def gain(act: Any, q: Any, sigma_w2: float, **params) -> float | np.ndarray:
     """χ(q) = σ_w² E_{z~N(0, q)}[f′(z)²]: the factor by which one layer multiplies E[δ²] on the way back."""
-    sigma_w2 = _real("gain", "sigma_w2", sigma_w2)
+    sigma_w2 = real("gain", "sigma_w2", sigma_w2, NONNEGATIVE)
     return sigma_w2 * normal_expectation(act, q, derivative=True, **params)
 
 
@@ -178,11 +159,11 @@ def fixed_point(act: Any, sigma_w2: float, sigma_b2: float = 0.0, q0: float = 1.
     who = "fixed_point"
     act = _activation(who, act)
     params = _parameters(who, act, params)
-    sigma_w2 = _real(who, "sigma_w2", sigma_w2)
-    sigma_b2 = _real(who, "sigma_b2", sigma_b2)
-    q = _real(who, "q0", q0)
-    rtol = _real(who, "rtol", rtol, low_closed=False)
-    max_layers = _integer(who, "max_layers", max_layers, 1)
+    sigma_w2 = real(who, "sigma_w2", sigma_w2, NONNEGATIVE)
+    sigma_b2 = real(who, "sigma_b2", sigma_b2, NONNEGATIVE)
+    q = real(who, "q0", q0, NONNEGATIVE)
+    rtol = real(who, "rtol", rtol, POSITIVE)
+    max_layers = integer(who, "max_layers", max_layers, 1)
     for _ in range(max_layers):
         nxt = sigma_w2 * _expect(act, q, params, act)[0] + sigma_b2
         if not nxt < 1e300:
@@ -198,8 +179,8 @@ def fixed_point(act: Any, sigma_w2: float, sigma_b2: float = 0.0, q0: float = 1.
 def weight_variance_for(act: Any, q: float = 1.0, sigma_b2: float = 0.0, **params) -> float:
     """The σ_w² that makes q a fixed point, V(q) = q: (q − σ_b²) / E_{z~N(0, q)}[f(z)²]."""
     who = "weight_variance_for"
-    q = _real(who, "q", q, low_closed=False)
-    sigma_b2 = _real(who, "sigma_b2", sigma_b2)
+    q = real(who, "q", q, POSITIVE)
+    sigma_b2 = real(who, "sigma_b2", sigma_b2, NONNEGATIVE)
     if sigma_b2 >= q:
         raise ValueError(f"{who}: sigma_b2 must be below q (the biases alone would exceed it), got {sigma_b2:g} ≥ {q:g}")
     return (q - sigma_b2) / normal_expectation(act, q, **params)
@@ -207,7 +188,7 @@ def weight_variance_for(act: Any, q: float = 1.0, sigma_b2: float = 0.0, **param
 
 def critical_weight_variance(act: Any, q: float = 1.0, **params) -> float:
     """The σ_w² with gain χ(q) = 1 at the variance q: 1 / E_{z~N(0, q)}[f′(z)²]."""
-    q = _real("critical_weight_variance", "q", q)
+    q = real("critical_weight_variance", "q", q, NONNEGATIVE)
     return 1.0 / normal_expectation(act, q, derivative=True, **params)
 
 
@@ -237,12 +218,12 @@ class Propagation:
 
 
 def _options(who: str, depth: Any, sigma_w2: Any, sigma_b2: Any, q1: Any, residual: Any, normalise: Any):
-    depth = _integer(who, "depth", depth, 1)
-    sigma_w2 = _real(who, "sigma_w2", sigma_w2)
-    sigma_b2 = _real(who, "sigma_b2", sigma_b2)
-    q1 = _real(who, "q1", q1)
+    depth = integer(who, "depth", depth, 1)
+    sigma_w2 = real(who, "sigma_w2", sigma_w2, NONNEGATIVE)
+    sigma_b2 = real(who, "sigma_b2", sigma_b2, NONNEGATIVE)
+    q1 = real(who, "q1", q1, NONNEGATIVE)
     if residual is not None:
-        residual = _real(who, "residual", residual)
+        residual = real(who, "residual", residual, NONNEGATIVE)
     if not isinstance(normalise, (bool, np.bool_)):
         raise TypeError(f"{who}: normalise must be True or False, got {type(normalise).__name__} {normalise!r:.40}")
     return depth, sigma_w2, sigma_b2, q1, residual, bool(normalise)
@@ -333,9 +314,9 @@ def simulate(act: Any, depth: int, sigma_w2: float, sigma_b2: float = 0.0, q1: f
     params = _parameters(who, act, params)
     depth, sigma_w2, sigma_b2, q1, residual, normalise = _options(who, depth, sigma_w2, sigma_b2, q1, residual,
                                                                   normalise)
-    width = _integer(who, "width", width, 2)
-    batch = _integer(who, "batch", batch, 1)
-    seed = _integer(who, "seed", seed, 0)
+    width = integer(who, "width", width, 2)
+    batch = integer(who, "batch", batch, 1)
+    seed = integer(who, "seed", seed, 0)
     with threadpool_limits(limits=1, user_api="blas"):     # small products: more threads only wait
         return _simulate(act, depth, sigma_w2, sigma_b2, q1, width, batch, seed, residual, normalise, inputs,
                          params)
