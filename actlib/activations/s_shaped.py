@@ -224,7 +224,7 @@ softsign = Activation(
               "networks and found that its layers saturate less. It is only once continuously differentiable at "
               "0 and costs a single division; mainstream models rarely use it."),
     value=lambda x: (f := finite(x)) / (1 + np.abs(f)),
-    derivative=lambda x: 1 / (1 + np.abs(x)) ** 2,
+    derivative=lambda x: 1 / np.square(1 + np.abs(x)),      # np.square: a 0-d x squares as an array does
     latex=r"\operatorname{softsign}(x) = \frac{x}{1 + |x|}",
     grad_latex=r"\operatorname{softsign}'(x) = \frac{1}{(1 + |x|)^2}",
     properties=Properties(range=(-1, 1), monotonic=True, continuity=1, zero_centred=True,
