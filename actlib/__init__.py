@@ -7,6 +7,7 @@
     actlib.get("swish") is actlib.silu
     actlib.names()                 # every activation
     actlib.explore("elu")          # curve, derivative and sliders
+    actlib.explore_depth()         # variance and gradient through the layers of a random network
 
 Plotting and widgets load only when a figure or an explorer is first asked for.
 """
@@ -24,9 +25,17 @@ def explore(names, /, **kwargs):
     return _explore(names, **kwargs)
 
 
+def explore_depth(*args, **kwargs):
+    """The variance and the gradient through the layers of a random network, with σ_w and depth sliders; see
+    :func:`actlib.depth_explorer.explore_depth`."""
+    from .depth_explorer import explore_depth as _explore_depth
+
+    return _explore_depth(*args, **kwargs)
+
+
 globals().update(_REGISTRY)
 globals().update({alias: _REGISTRY[name] for alias, name in _ALIASES.items()})
 
-__all__ = ["SATURATION", "Activation", "Interval", "Option", "Param", "Properties", "VectorActivation", "explore", "get",
+__all__ = ["SATURATION", "Activation", "Interval", "Option", "Param", "Properties", "VectorActivation", "explore", "explore_depth", "get",
            "names", "saturated", "saturating_sides",
            *_REGISTRY, *_ALIASES]

@@ -454,34 +454,37 @@ class Explorer:
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None, **kwargs: Any):
         """The widget view (until closed), text/plain, the static text/html and the starting
         image/png; ``include`` / ``exclude`` (None or a collection of MIME types) filter them."""
-        wanted = _mime_filter(include, "include"), _mime_filter(exclude, "exclude")
-
-        def keep(mime: str) -> bool:
-            return (wanted[0] is None or mime in wanted[0]) and (wanted[1] is None or mime not in wanted[1])
-
-        widget_repr = getattr(self.widget, "_repr_mimebundle_", None)
-        bundle = dict(widget_repr(include=include, exclude=exclude) or {}) if callable(widget_repr) else {}
-        bundle = {mime: data for mime, data in bundle.items() if keep(mime)}
-        views = {"text/plain": lambda: repr(self), "text/html": lambda: self.html,
-                 "image/png": lambda: base64.b64encode(self.png).decode("ascii")}
-        bundle |= {mime: view() for mime, view in views.items() if keep(mime)}
-        width, height = self._png_size
-        return bundle, ({"image/png": {"width": width, "height": height}} if "image/png" in bundle else {})
-
-    @property
-    def _png_size(self) -> tuple[int, int]:
-        width, height = int.from_bytes(self.png[16:20], "big"), int.from_bytes(self.png[20:24], "big")
-        return round(width * CSS_DPI / FIG_DPI), round(height * CSS_DPI / FIG_DPI)
+        return mime_bundle("Explorer._repr_mimebundle_", self.widget,
+                           {"text/plain": lambda: repr(self), "text/html": lambda: self.html}, self.png, include, exclude)
 
 
-def _mime_filter(types: Any, argument: str) -> frozenset | None:
+def mime_bundle(who: str, widget: Any, views: dict, png: bytes, include: Any, exclude: Any) -> tuple[dict, dict]:
+    """The MIME bundle of an explorer (``who`` names it in errors): the widget's view (until it is closed),
+    each of ``views`` (MIME type → a function that makes it) and ``png`` as image/png at 100 CSS pixels per
+    inch, filtered by ``include`` / ``exclude`` (None or a collection of MIME types); with its metadata."""
+    wanted = _mime_filter(who, include, "include"), _mime_filter(who, exclude, "exclude")
+
+    def keep(mime: str) -> bool:
+        return (wanted[0] is None or mime in wanted[0]) and (wanted[1] is None or mime not in wanted[1])
+
+    widget_repr = getattr(widget, "_repr_mimebundle_", None)
+    bundle = dict(widget_repr(include=include, exclude=exclude) or {}) if callable(widget_repr) else {}
+    bundle = {mime: data for mime, data in bundle.items() if keep(mime)}
+    views = views | {"image/png": lambda: base64.b64encode(png).decode("ascii")}
+    bundle |= {mime: view() for mime, view in views.items() if keep(mime)}
+    width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+    size = {"width": round(width * CSS_DPI / FIG_DPI), "height": round(height * CSS_DPI / FIG_DPI)}
+    return bundle, ({"image/png": size} if "image/png" in bundle else {})
+
+
+def _mime_filter(who: str, types: Any, argument: str) -> frozenset | None:
     """``include`` / ``exclude`` of ``_repr_mimebundle_``: None, or a collection of MIME type strings
     (empty means no filter, as in IPython's formatter)."""
     if types is None:
         return None
     if isinstance(types, (list, tuple, set, frozenset)) and all(isinstance(t, str) for t in types):
         return frozenset(types) or None
-    raise TypeError(f"Explorer._repr_mimebundle_: {argument} must be None or a list, tuple or set of MIME type "
+    raise TypeError(f"{who}: {argument} must be None or a list, tuple or set of MIME type "
                     f"strings, got {type(types).__name__} {types!r:.60}")
 
 

@@ -53,13 +53,13 @@ def reset_ids() -> None:
     _seen.clear()
 
 
-def _root_id(call: str) -> str:
+def root_id(call: str) -> str:
     digest = hashlib.sha256(call.encode()).hexdigest()[:10]
     _seen[digest] = _seen.get(digest, 0) + 1
     return f"actx-{digest}" + ("" if _seen[digest] == 1 else f"-{_seen[digest]}")
 
 
-def _asset(name: str) -> str:
+def asset(name: str) -> str:
     return resources.files("actlib").joinpath("static", name).read_text(encoding="utf-8")
 
 
@@ -148,13 +148,13 @@ class _Frame:
         return "".join(out)
 
 
-def _bi(zh: str, en: str) -> str:
+def bilingual(zh: str, en: str) -> str:
     """A short bilingual text: the Chinese and the English span; " · " between them only in 双语."""
     return (f'<span lang="zh">{html.escape(zh)}</span>'
             f'<span lang="en"><span class="actx-sep"> · </span>{html.escape(en)}</span>')
 
 
-def _bi_attr(name: str, zh: str, en: str) -> str:
+def bilingual_attr(name: str, zh: str, en: str) -> str:
     """An attribute in both languages: data-zh-/data-en- for the language toggle, both as default."""
     return (f'{name}="{html.escape(zh)} · {html.escape(en)}" data-zh-{name}="{html.escape(zh)}" '
             f'data-en-{name}="{html.escape(en)}"')
@@ -178,7 +178,7 @@ def _panel_svg(key: str, frame: _Frame, view: tuple, title: tuple[str, str, str]
                paths: list[tuple[str, str, int]], hidden: bool) -> str:
     g = GEOM
     left, right, top, bottom = g["l"], g["l"] + frame.pw, g["t"], g["t"] + frame.ph
-    name = _bi_attr("aria-label", f"{title[0]} {title[1]}", f"{title[0]} {title[2]}")
+    name = bilingual_attr("aria-label", f"{title[0]} {title[1]}", f"{title[0]} {title[2]}")
     parts = [f'<svg class="actx-panel actx-p{key}" viewBox="0 0 {g["w"]} {g["h"]}" role="img" {name}'
              f'{" hidden" if hidden else ""}>']
     ygrid, yzero, ylabels = y_axis(frame, view)
@@ -298,7 +298,7 @@ def payload(spec: S.Spec, n: int = S.STATIC_POINTS) -> dict[str, Any]:
             "controls": controls, "fns": fns}
 
 
-def _json_for_script(data: Any) -> str:
+def json_for_script(data: Any) -> str:
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
@@ -310,7 +310,7 @@ def render(spec: S.Spec) -> str:
     201 x points per curve; a large overlay of parametrised functions that would exceed BUDGET
     is sampled more coarsely (161, 121, … points) instead.
     """
-    rid = _root_id(spec.call)
+    rid = root_id(spec.call)
     for n in POINTS:
         page = _render(spec, rid, n)
         if len(page.encode()) <= BUDGET:
@@ -323,10 +323,10 @@ def _legend(spec: S.Spec) -> str:
     for fn, shown in enumerate(spec.functions):
         items.append(f'<li><svg class="actx-swatch" viewBox="0 0 24 12" aria-hidden="true">'
                      f'<line class="actx-curve actx-k{fn}" x1="1" x2="23" y1="6" y2="6"/></svg>'
-                     f'{_bi(shown.label_zh, shown.label_en)}</li>')
+                     f'{bilingual(shown.label_zh, shown.label_en)}</li>')
     items.append('<li><svg class="actx-swatch" viewBox="0 0 24 12" aria-hidden="true">'
                  '<rect class="actx-satkey" x="1" y="0" width="22" height="12"/></svg>'
-                 f'{_bi("饱和区：尾部 |f′| <", "saturation: tail with |f′| <")} {S.SATURATION:g}</li>')
+                 f'{bilingual("饱和区：尾部 |f′| <", "saturation: tail with |f′| <")} {S.SATURATION:g}</li>')
     return f'<ul class="actx-legend">{"".join(items)}</ul>'
 
 
@@ -336,9 +336,9 @@ def _controls(spec: S.Spec, rid: str) -> str:
         cid = f"{rid}-c{k}"
         symbol = f'<b class="actx-sym">{html.escape(c.symbol)}</b> ' if c.symbol else ""
         zh, en = spec.moves(k)
-        moves = f' <span class="actx-moves">— {_bi(zh, en)}</span>' if zh else ""
+        moves = f' <span class="actx-moves">— {bilingual(zh, en)}</span>' if zh else ""
         label = (f'<label for="{cid}">{symbol}<code>{c.name}</code>{moves} '
-                 f'<small>{_bi(c.doc_zh, c.doc_en)}</small></label>')
+                 f'<small>{bilingual(c.doc_zh, c.doc_en)}</small></label>')
         if c.kind == "param":
             value = html.escape(S.fmt(c.grid[c.base]).replace("-", "−"))
             widget = (f'<input type="range" id="{cid}" data-ctl="{k}" min="0" max="{len(c.grid) - 1}" step="1" '
@@ -351,8 +351,8 @@ def _controls(spec: S.Spec, rid: str) -> str:
         out.append(f'<div class="actx-ctl">{label}{widget}</div>')
     did = f"{rid}-d"
     out.append(f'<div class="actx-ctl"><input type="checkbox" id="{did}" class="actx-deriv"'
-               f'{" checked" if spec.derivative else ""}><label for="{did}">{_bi("导数", "derivative")} f′</label>'
-               f'<button type="button" class="actx-reset">{_bi("重置", "reset")}</button></div>')
+               f'{" checked" if spec.derivative else ""}><label for="{did}">{bilingual("导数", "derivative")} f′</label>'
+               f'<button type="button" class="actx-reset">{bilingual("重置", "reset")}</button></div>')
     return f'<div class="actx-controls" hidden>{"".join(out)}</div>'
 
 
@@ -388,15 +388,15 @@ def _render(spec: S.Spec, rid: str, n: int) -> str:
     en = ", ".join(s.label_en for s in spec.functions)
     bands = " actx-bands" if count > 1 else ""
     out = [f'<div class="actx{bands} tex2jax_ignore mathjax_ignore" id="{rid}" data-actlib-explorer="1" role="group" '
-           f'{_bi_attr("aria-label", f"探索器：{zh}", f"Explorer: {en}")}>',
-           f"<style>{_asset('explorer.css')}</style>", _legend(spec), _controls(spec, rid), _formulas(spec),
+           f'{bilingual_attr("aria-label", f"探索器：{zh}", f"Explorer: {en}")}>',
+           f"<style>{asset('explorer.css')}</style>", _legend(spec), _controls(spec, rid), _formulas(spec),
            '<div class="actx-plots">',
            _panel_svg("f", frames["f"], views["f"], ("f(x)", "函数", "function"), shades + curves["f"], False),
            _panel_svg("df", frames["df"], views["df"], ("f′(x)", "导数", "derivative"), shades + curves["df"],
                       not spec.derivative),
            "</div>", '<div class="actx-note" role="status"></div>',
-           f'<script type="application/json" id="{rid}-data">{_json_for_script(data)}</script>']
-    script = _asset("explorer.js").strip()
+           f'<script type="application/json" id="{rid}-data">{json_for_script(data)}</script>']
+    script = asset("explorer.js").strip()
     out.append(f'<script>({script})(document.getElementById("{rid}"),'
                f'JSON.parse(document.getElementById("{rid}-data").textContent));</script>')
     out.append("</div>")

@@ -1,4 +1,4 @@
-"""The fuzz suites together reach every public callable of actlib, actlib.nn, actlib.data and the explorer.
+"""The fuzz suites together reach every public callable of actlib, actlib.nn, actlib.data and the explorers.
 
 Each of tests/test_fuzz_*.py names what it fuzzes in a set FUZZED ("actlib.relu.grad",
 "actlib.nn.MLP.fit", …); a function, class or method added to the public API without a fuzz test
@@ -11,10 +11,12 @@ import inspect
 
 import actlib
 import actlib.data
+import actlib.depth_explorer
 import actlib.explorer
 import actlib.nn
 
 import test_fuzz_activations
+import test_fuzz_depth_explorer
 import test_fuzz_explorer
 import test_fuzz_nn
 
@@ -47,15 +49,17 @@ def api() -> set[str]:
     top = {f"actlib.{n}" for n in actlib.__all__ if n not in DEFINITIONS and callable(getattr(actlib, n))
            and not isinstance(getattr(actlib, n), kinds)}     # activations and their aliases: below
     activations = {e for n in actlib.names() for e in entry_points(actlib.get(n))}
-    return top | activations | public(actlib.nn) | public(actlib.data) | public(actlib.explorer)
+    return (top | activations | public(actlib.nn) | public(actlib.data) | public(actlib.explorer)
+            | public(actlib.depth_explorer))
+
+
+FUZZED = test_fuzz_activations.FUZZED | test_fuzz_nn.FUZZED | test_fuzz_explorer.FUZZED | test_fuzz_depth_explorer.FUZZED
 
 
 def test_every_public_callable_is_fuzzed():
-    fuzzed = test_fuzz_activations.FUZZED | test_fuzz_nn.FUZZED | test_fuzz_explorer.FUZZED
-    missing = sorted(api() - fuzzed)
+    missing = sorted(api() - FUZZED)
     assert not missing, f"no fuzz test for: {missing}"
 
 
 def test_the_fuzz_suites_name_only_what_exists():
-    fuzzed = test_fuzz_activations.FUZZED | test_fuzz_nn.FUZZED | test_fuzz_explorer.FUZZED
-    assert not sorted(fuzzed - api()), "FUZZED names a callable that is not public API"
+    assert not sorted(FUZZED - api()), "FUZZED names a callable that is not public API"

@@ -12,7 +12,8 @@
 4. ``Explorer(spec)`` takes only a Spec.
 
 FUZZED lists the public functions and methods this reaches (as tests/test_fuzz_coverage.py counts them); the
-properties ``values`` and ``html`` and ``_repr_mimebundle_`` are read in every state-machine step as well.
+properties ``values`` and ``html`` and ``_repr_mimebundle_`` (``mime_bundle``) are read in every state-machine step as
+well.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ import actlib
 import actlib.explorer
 from actlib import explorer_spec as S
 
-FUZZED = {"actlib.explore", "actlib.explorer.explore", "actlib.explorer.Explorer",
+FUZZED = {"actlib.explore", "actlib.explorer.explore", "actlib.explorer.Explorer", "actlib.explorer.mime_bundle",
           *(f"actlib.explorer.Explorer.{m}" for m in ("reset", "close", "update", "draw", "render_png"))}
 
 EW = [n for n in actlib.names() if isinstance(actlib.get(n), actlib.Activation)]

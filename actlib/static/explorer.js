@@ -26,7 +26,7 @@ function actlibExplorer(root, data) {
   function escape(text) {
     return String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
   }
-  function bilingual(zh, en) {         // explorer_static._bi
+  function bilingual(zh, en) {         // explorer_static.bilingual
     return '<span lang="zh">' + escape(zh) + '</span><span lang="en"><span class="actx-sep"> · </span>' +
       escape(en) + "</span>";
   }
