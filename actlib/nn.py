@@ -11,6 +11,8 @@ A network is a list of layers, each with ``forward`` and ``backward``:
     Dense   z = x W + b
     Act     a = f(z) for any registered elementwise activation f (keyword parameters allowed)
     PReLU   a = z (z > 0), α z (z ≤ 0) with α learned, one shared or one per unit
+    Gated   a = u ⊙ g(v) for the halves z = [u; v] of its input (2k units in, k out), with the gate g of
+            a gated linear unit: glu (σ), reglu (ReLU), geglu (GELU) or swiglu (SiLU)
 
 followed by an output head that turns the last scores z into a loss L (mean over the rows):
 
@@ -19,8 +21,9 @@ followed by an output head that turns the last scores z into a loss L (mean over
     identity  ŷ = z,           mean squared error,     ∂L/∂z = 2(z − y)/(n·k)
 
 Backpropagation multiplies by f′ = ``actlib.get(name).grad``, the very derivatives the book
-plots. Everything is float64 and reproducible: one seeded numpy Generator draws the initial
-weights and then shuffles the minibatches.
+plots (a gated layer takes the vector-Jacobian product ``actlib.get(name).vjp``). Everything is
+float64 and reproducible: one seeded numpy Generator draws the initial weights and then shuffles
+the minibatches.
 
 Every public function and method checks its arguments before it computes: a wrong type raises
 TypeError, a value that is not allowed raises ValueError (NaN or ±inf in the data, with the first
@@ -43,7 +46,7 @@ import numpy as np
 from threadpoolctl import threadpool_limits
 
 from .checks import choice, describe, finite, first_bad_row, integer, matrix, real, real_array
-from .core import POSITIVE, REALS, Activation, Interval, get
+from .core import POSITIVE, REALS, Activation, Interval, VectorActivation, get
 
 MAX_WEIGHTS = 10**7   # the most weights mlp() draws for one network (80 MB of float64); larger sizes are refused
 MAX_STD = 1e300       # the largest initial standard deviation: weights drawn from N(0, σ²) stay finite below it
@@ -139,8 +142,9 @@ def _elementwise(who: str, name: Any) -> Activation:
     except KeyError:
         raise ValueError(f"{who}: unknown activation name {name!r}; actlib.names() lists them all") from None
     if not isinstance(act, Activation):
+        hint = f"nn.Gated({name!r}) for a gated layer" if act.name in GATES else "output='softmax' for a softmax output"
         raise ValueError(f"{who}: the activation name {name!r} is vector-valued; a hidden layer needs an elementwise "
-                         f"activation (use output='softmax' for a softmax output)")
+                         f"activation (use {hint})")
     return act
 
 
@@ -244,6 +248,10 @@ class Act:
     def _backward(self, g: np.ndarray) -> np.ndarray:
         return g * self._slope()
 
+    def _dead_units(self) -> np.ndarray:
+        """Per unit: True where f′(z) = 0 on every row of the last forward pass."""
+        return np.all(self._slope() == 0, axis=0)
+
 
 class PReLU(Act):
     """PReLU with a learnable slope α: a shared scalar, or an array with one slope per unit.
@@ -270,6 +278,102 @@ class PReLU(Act):
         per_unit = (g * np.minimum(self.z, 0)).sum(axis=0)
         self.grads = {"alpha": per_unit if self.alpha.ndim else per_unit.sum()}
         return super()._backward(g)
+
+
+GATES = ("glu", "reglu", "geglu", "swiglu")   # the gated linear units a Gated layer takes
+
+
+def _checked_gate(who: str, name: Any, kwargs: dict) -> VectorActivation:
+    """The gated linear unit ``name`` (one of GATES) once its keywords are known to be valid."""
+    allowed = ", ".join(GATES)
+    if not isinstance(name, str):
+        raise TypeError(f"{who}: a gate name must be a str, one of {allowed}; got {describe(name)}")
+    if name not in GATES:
+        known = _registered(name)
+        kind = ("an elementwise activation (Act takes it)" if isinstance(known, Activation)
+                else "not a gated linear unit" if known else "not a registered activation")
+        raise ValueError(f"{who}: the gate name must be one of {allowed}; {name!r:.40} is {kind}")
+    act = get(name)
+    unknown = [key for key in kwargs if key not in act.params]
+    if unknown:
+        takes = ", ".join(act.params) or "no keywords (its gate has no parameters, and it acts along the units, axis 1)"
+        raise TypeError(f"{who}: unexpected keyword {unknown[0]!r} for {name}; it takes {takes}")
+    try:
+        act(np.zeros((1, 2)), **kwargs)
+    except (TypeError, ValueError) as error:
+        raise type(error)(f"{who}: {error}") from None
+    return act
+
+
+def _registered(name: str) -> Activation | VectorActivation | None:
+    """The activation registered as ``name``, None if there is none."""
+    try:
+        return get(name)
+    except KeyError:
+        return None
+
+
+class Gated:
+    """A gated linear unit as a layer: a = u ⊙ g(v) for the halves z = [u; v] of its input, so a batch of
+    2k units gives k. g is the gate of ``name``: glu σ, reglu ReLU, geglu GELU (exact), swiglu SiLU
+    (Shazeer 2020). Forward is ``actlib.get(name)`` along the units, backward its ``vjp``:
+    ∂L/∂u = g_a ⊙ g(v), ∂L/∂v = g_a ⊙ u ⊙ g′(v) for g_a = ∂L/∂a.
+
+    In a network the Dense before it gives 2k units (u and v are two linear maps of the same input)
+    and the layer after it takes k: ``nn.mlp([d, k, d_out], "swiglu")`` builds d → 2k → k → d_out.
+    """
+
+    def __init__(self, name: str, **kwargs: Any) -> None:
+        self.fn = _checked_gate(type(self).__name__, name, kwargs)
+        self.kwargs = kwargs
+        self.grads: dict[str, np.ndarray] = {}
+        self.z = self.a = None
+
+    def __repr__(self) -> str:
+        keywords = "".join(f", {key}={value!r}" for key, value in self.kwargs.items())
+        return f"Gated({self.name!r}{keywords})"
+
+    @property
+    def name(self) -> str:
+        return self.fn.name
+
+    @property
+    def params(self) -> dict[str, np.ndarray]:
+        return {}
+
+    def forward(self, z: Any) -> np.ndarray:
+        """a = u ⊙ g(v) for z = [u; v] of shape (rows, 2k): shape (rows, k)."""
+        who = "Gated.forward"
+        z = matrix(who, "z", z)
+        if z.shape[1] % 2:
+            raise ValueError(f"{who}: z must have an even number of columns, the halves u and v of the gate; "
+                             f"got shape {z.shape}")
+        with np.errstate(**_QUIET):
+            a = self._forward(z)
+        return _finite_rows(who, "z", a, f"z is too large for {self.name}")
+
+    def backward(self, g: Any) -> np.ndarray:
+        """∂L/∂z = [g ⊙ g(v); g ⊙ u ⊙ g′(v)] for g = ∂L/∂a of the last forward pass, by the gate's vjp."""
+        who = "Gated.backward"
+        g = _upstream(who, g, None if self.a is None else self.a.shape)
+        with np.errstate(**_QUIET):
+            dz = self._backward(g)
+        _finite_gradients(who, [dz], "g or z is too large")
+        return dz
+
+    def _forward(self, z: np.ndarray) -> np.ndarray:
+        self.z = z
+        self.a = self.fn(z, axis=1, **self.kwargs)
+        return self.a
+
+    def _backward(self, g: np.ndarray) -> np.ndarray:
+        return self.fn.vjp(self.z, g, axis=1, **self.kwargs)
+
+    def _dead_units(self) -> np.ndarray:
+        """Per output unit: True where neither half passes a gradient on any row (g(v) = 0 and u ⊙ g′(v) = 0);
+        the two halves of the vjp of ones are exactly these two partial derivatives."""
+        u_part, v_part = np.split(self.fn.vjp(self.z, np.ones_like(self.a), axis=1, **self.kwargs), 2, axis=1)
+        return np.all((u_part == 0) & (v_part == 0), axis=0)
 
 
 # --------------------------------------------------------------------------- output heads
@@ -661,7 +765,7 @@ def init_std(init: str | float, fan_in: int, fan_out: int, slope: float = 0.0) -
     return math.sqrt(1 / fan_in)
 
 
-def _negative_slope(layer: Act) -> float:
+def _negative_slope(layer: Act | Gated) -> float:
     """a of a leaky ReLU / PReLU layer (its mean if one per unit), 0 for any other activation."""
     if layer.name not in ("leaky_relu", "prelu"):
         return 0.0
@@ -695,7 +799,8 @@ class History:
 
     loss, accuracy            one number per epoch (accuracy is NaN for the identity output)
     grad_norms                ‖∂L/∂W‖ of every Dense layer, input side first
-    dead_share                share of dead units (f′(z) = 0 on every row) of every hidden layer
+    dead_share                share of dead units (f′(z) = 0 on every row; for a Gated layer, no gradient
+                              through either half) of every hidden layer
     alphas                    α of every PReLU layer (a copy per epoch)
     val_loss, val_accuracy    the same on the validation set, when one is given
 
@@ -733,12 +838,12 @@ def _generator(who: str, seed: Any) -> np.random.Generator:
 
 
 def _layer_list(who: str, layers: Any) -> list:
-    """layers checked: a non-empty list of distinct Dense / Act layers with at least one Dense."""
+    """layers checked: a non-empty list of distinct Dense / Act / Gated layers with at least one Dense."""
     if not isinstance(layers, (list, tuple)):
-        raise TypeError(f"{who}: layers must be a list of Dense and Act layers, got {describe(layers)}")
+        raise TypeError(f"{who}: layers must be a list of Dense, Act and Gated layers, got {describe(layers)}")
     for i, layer in enumerate(layers):
-        if not isinstance(layer, (Dense, Act)):
-            raise TypeError(f"{who}: layers[{i}] must be a Dense, Act or PReLU layer, got {describe(layer)}")
+        if not isinstance(layer, (Dense, Act, Gated)):
+            raise TypeError(f"{who}: layers[{i}] must be a Dense, Act, PReLU or Gated layer, got {describe(layer)}")
     if not any(isinstance(layer, Dense) for layer in layers):
         raise ValueError(f"{who}: layers must hold at least one Dense layer")
     if len({id(layer) for layer in layers}) != len(layers):
@@ -751,7 +856,8 @@ class MLP:
     """A stack of layers and an output head; ``seed`` (an int ≥ 0 or a Generator) shuffles the minibatches.
 
     The widths must chain: each Dense takes as many inputs as the layer before it gives, a
-    per-unit activation parameter has one value per unit, and the last width suits the head.
+    per-unit activation parameter has one value per unit, a Gated layer takes an even width and
+    gives half of it, and the last width suits the head.
     """
 
     def __init__(self, layers: list, head: Head, seed: int | np.random.Generator = 0) -> None:
@@ -766,6 +872,11 @@ class MLP:
         for i, layer in enumerate(layers):
             if isinstance(layer, Act):
                 _per_unit(f"{who}: layers[{i}]", layer.fn, layer.kwargs, width)
+            elif isinstance(layer, Gated):
+                if width % 2:
+                    raise ValueError(f"{who}: layers[{i}] ({layer!r}) takes an even width, the halves of its gate, "
+                                     f"but the layer before it gives {width}")
+                width //= 2
             elif layer.W.shape[0] != width:
                 raise ValueError(f"{who}: layers[{i}] takes {layer.W.shape[0]} inputs, but the layer before it "
                                  f"gives {width}")
@@ -776,11 +887,17 @@ class MLP:
         self.layers = layers
         self.head = head
         self.dense = dense
-        self.hidden = [layer for layer in layers if isinstance(layer, Act)]
+        self.hidden = [layer for layer in layers if isinstance(layer, (Act, Gated))]
 
     def __repr__(self) -> str:
-        sizes = [self.dense[0].W.shape[0], *(d.W.shape[1] for d in self.dense)]
-        acts = ", ".join(layer.name for layer in self.hidden)
+        """The widths as mlp() takes them (a gated layer's is its output width, half the Dense before it)."""
+        sizes = [self.dense[0].W.shape[0]]
+        for layer in self.layers:
+            if isinstance(layer, Dense):
+                sizes.append(layer.W.shape[1])
+            elif isinstance(layer, Gated):
+                sizes[-1] //= 2
+        acts = ", ".join(f"{layer.name} (gated)" if isinstance(layer, Gated) else layer.name for layer in self.hidden)
         return f"<MLP {'-'.join(map(str, sizes))}, hidden: {acts or 'none'}, output: {self.head.name}>"
 
     @property
@@ -878,12 +995,14 @@ class MLP:
         return self._norms()
 
     def dead_share(self, X: Any) -> np.ndarray:
-        """Per hidden layer, the share of units with f′(z) = 0 on every row of X (dead units)."""
+        """Per hidden layer, the share of units with f′(z) = 0 on every row of X (dead units); for a Gated
+        layer, of output units that pass no gradient to either half on any row."""
         self._scores("MLP.dead_share", self._inputs("MLP.dead_share", X))
         return self._dead()
 
     def trace(self, X: Any) -> list[tuple[np.ndarray, np.ndarray]]:
-        """(z, a): the pre-activations and activations of every hidden layer, input side first."""
+        """(z, a): the pre-activations and activations of every hidden layer, input side first (for a Gated
+        layer z = [u; v] has twice the columns of a)."""
         self._scores("MLP.trace", self._inputs("MLP.trace", X))
         return [(layer.z, layer.a) for layer in self.hidden]
 
@@ -891,7 +1010,7 @@ class MLP:
         return np.array([np.linalg.norm(layer.grads["W"]) for layer in self.dense])
 
     def _dead(self) -> np.ndarray:
-        return np.array([np.mean(np.all(layer._slope() == 0, axis=0)) for layer in self.hidden])
+        return np.array([np.mean(layer._dead_units()) for layer in self.hidden])
 
     # ----------------------------------------------------------------- training
 
@@ -994,7 +1113,7 @@ def _hidden_specs(activation: Any, count: int) -> list[tuple[str, dict]]:
 
     if isinstance(activation, (str, tuple)):
         name, kwargs = spec(activation)
-        _checked_activation("mlp (activation)", name, kwargs)   # checked even when there is no hidden layer
+        _checked_hidden("mlp (activation)", name, kwargs)   # checked even when there is no hidden layer
         return [(name, kwargs)] * count
     if not isinstance(activation, list):
         raise TypeError(f"mlp: activation must be a name, a (name, keywords) pair or a list of them, "
@@ -1004,19 +1123,35 @@ def _hidden_specs(activation: Any, count: int) -> list[tuple[str, dict]]:
     return [spec(item) for item in activation]
 
 
+def _checked_hidden(who: str, name: Any, kwargs: dict, units: int | None = None) -> Activation | VectorActivation:
+    """The activation of a hidden layer: a gate (one of GATES) or an elementwise activation, checked."""
+    if isinstance(name, str) and name in GATES:
+        return _checked_gate(who, name, kwargs)
+    return _checked_activation(who, name, kwargs, units)
+
+
+def _hidden_layer(name: str, kwargs: dict, units: int) -> Act | Gated:
+    """The hidden layer mlp() makes for a checked (name, keywords) of ``units`` units."""
+    if name in GATES:
+        return Gated(name, **kwargs)
+    return PReLU(units, **kwargs) if name == "prelu" else Act(name, **kwargs)
+
+
+def _check_weights(who: str, sizes: list[int], fan_outs: list[int]) -> None:
+    """At most MAX_WEIGHTS weights in the Dense layers of shapes (sizes[i], fan_outs[i])."""
+    if sum(a * b for a, b in zip(sizes, fan_outs)) > MAX_WEIGHTS:
+        raise ValueError(f"{who}: sizes {sizes!r:.60} ask for more than MAX_WEIGHTS = {MAX_WEIGHTS:.0e} weights "
+                         f"(80 MB of float64)")
+
+
 def _sizes(who: str, sizes: Any) -> list[int]:
-    """sizes checked: at least two widths ≥ 1, at most MAX_WEIGHTS weights in all."""
+    """sizes checked: at least two widths ≥ 1."""
     if not isinstance(sizes, (list, tuple)):
         raise TypeError(f"{who}: sizes must be a list of layer widths [inputs, hidden…, outputs], "
                         f"got {describe(sizes)}")
     if len(sizes) < 2:
         raise ValueError(f"{who}: sizes must list at least two widths [inputs, …, outputs], got {sizes!r:.60}")
-    sizes = [integer(who, f"sizes[{i}]", width, 1) for i, width in enumerate(sizes)]
-    weights = sum(a * b for a, b in zip(sizes, sizes[1:]))
-    if weights > MAX_WEIGHTS:
-        raise ValueError(f"{who}: sizes {sizes!r:.60} ask for more than MAX_WEIGHTS = {MAX_WEIGHTS:.0e} weights "
-                         f"(80 MB of float64)")
-    return sizes
+    return [integer(who, f"sizes[{i}]", width, 1) for i, width in enumerate(sizes)]
 
 
 def mlp(sizes: Sequence[int], activation: Any = "tanh", output: str = "sigmoid", init: str | float = "xavier",
@@ -1027,10 +1162,13 @@ def mlp(sizes: Sequence[int], activation: Any = "tanh", output: str = "sigmoid",
     activation  for the hidden layers: a registered elementwise name ("relu"), a pair with
                 keywords ("leaky_relu", {"alpha": 0.2}), or a list with one per hidden layer;
                 "prelu" learns its alpha: a number is one shared slope, an array of the layer's
-                width one slope per unit, e.g. ("prelu", {"alpha": np.full(16, 0.25)})
+                width one slope per unit, e.g. ("prelu", {"alpha": np.full(16, 0.25)});
+                a gate (glu, reglu, geglu, swiglu) makes a Gated layer whose width k is its output:
+                the Dense before it gives 2k units, the halves u and v of u ⊙ g(v)
     output      "sigmoid" (one output, labels 0/1), "softmax" (k ≥ 2 outputs, labels 0 … k−1)
                 or "identity" (regression, mean squared error)
     init        "xavier"/"glorot", "he"/"kaiming", "lecun" or a standard deviation; see init_std
+                (with each Dense layer's own fan_in and fan_out)
     bias        the hidden layers' initial biases, a finite number (a large negative value kills ReLU units)
     seed        an int ≥ 0 or a Generator: draws the weights, then shuffles the minibatches in fit()
     """
@@ -1038,16 +1176,17 @@ def mlp(sizes: Sequence[int], activation: Any = "tanh", output: str = "sigmoid",
     sizes = _sizes(who, sizes)
     specs = _hidden_specs(activation, len(sizes) - 2)
     for width, (name, kwargs) in zip(sizes[1:-1], specs):
-        _checked_activation("mlp (activation)", name, kwargs, width)
+        _checked_hidden("mlp (activation)", name, kwargs, width)
+    fan_outs = [2 * width if name in GATES else width for width, (name, _) in zip(sizes[1:-1], specs)] + sizes[-1:]
+    _check_weights(who, sizes, fan_outs)
     head = HEADS[choice(who, "output", output, tuple(HEADS))]()
     head._check_units(who, "sizes[-1]", sizes[-1])
     init = _initialiser(who, init)
     bias = real(who, "bias", bias, REALS)
     rng = _generator(who, seed)
-    acts = [PReLU(width, **kwargs) if name == "prelu" else Act(name, **kwargs)
-            for width, (name, kwargs) in zip(sizes[1:-1], specs)]
+    acts = [_hidden_layer(name, kwargs, width) for width, (name, kwargs) in zip(sizes[1:-1], specs)]
     layers: list = []
-    for i, (fan_in, fan_out) in enumerate(zip(sizes[:-1], sizes[1:])):
+    for i, (fan_in, fan_out) in enumerate(zip(sizes[:-1], fan_outs)):
         hidden = i < len(acts)
         std = init_std(init, fan_in, fan_out, _negative_slope(acts[i]) if hidden else 0.0)
         layers.append(Dense(rng.normal(0.0, std, (fan_in, fan_out)), np.full(fan_out, bias if hidden else 0.0)))

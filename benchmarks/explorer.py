@@ -28,6 +28,7 @@ import numpy as np
 import actlib
 from actlib.display import spans
 from actlib import explorer_spec as S
+from actlib.depth_explorer import MAX_DEPTH, SIGMA_W2
 from actlib.explorer_static import payload
 
 from . import ROOT, pair
@@ -235,6 +236,10 @@ def sizes() -> list[dict]:
         states = sum(len(ex.spec.states(fn)) for fn in range(len(ex.spec.functions)))
         curves = sum(f["curves"] for f in payload(ex.spec)["fns"])
         rows.append({"functions": names, "kB": len(ex.html.encode()) / 1000, "states": states, "curves": curves})
+    depth = actlib.explore_depth()                   # chapter 8: every σ_w² position × every depth
+    positions = len(depth.spec.acts) * len(SIGMA_W2)
+    rows.append({"functions": [f"explore_depth({', '.join(a.name for a in depth.spec.acts)})"],
+                 "kB": len(depth.html.encode()) / 1000, "states": positions * MAX_DEPTH, "curves": positions})
     return rows
 
 

@@ -43,6 +43,7 @@ FUZZED = {
     "actlib.nn.MLP.dead_share", "actlib.nn.MLP.trace",
     "actlib.nn.Dense", "actlib.nn.Dense.forward", "actlib.nn.Dense.backward",
     "actlib.nn.Act", "actlib.nn.Act.forward", "actlib.nn.Act.backward", "actlib.nn.Act.slope", "actlib.nn.PReLU",
+    "actlib.nn.Gated", "actlib.nn.Gated.forward", "actlib.nn.Gated.backward",
     "actlib.nn.Head", "actlib.nn.Head.targets", "actlib.nn.Head.loss", "actlib.nn.Head.grad", "actlib.nn.Head.accuracy",
     "actlib.nn.Head.proba", "actlib.nn.Head.predict", "actlib.nn.SigmoidBCE", "actlib.nn.SoftmaxCE",
     "actlib.nn.IdentityMSE", "actlib.nn.IdentityMSE.proba",
@@ -277,6 +278,7 @@ DERIVATIVE = {  # f′ written out (PyTorch's convention at a kink: the left slo
     "prelu": lambda z, alpha=0.25: np.where(z > 0, 1.0, alpha * np.ones_like(z)),
 }
 SMOOTH = ["tanh", "sigmoid", "softplus", "silu", "gelu"]
+GATE_OF = {"glu": "sigmoid", "reglu": "relu", "geglu": "gelu", "swiglu": "silu"}   # u ⊙ g(v): the gate g
 
 
 def ref_scores(net: nn.MLP, X: np.ndarray) -> tuple[np.ndarray, list[tuple[np.ndarray, np.ndarray]]]:
@@ -306,7 +308,8 @@ def ref_loss(head: str, z: np.ndarray, t: np.ndarray) -> float:
 def ref_proba(head: str, z: np.ndarray) -> np.ndarray:
     if head == "sigmoid":
         return sigmoid(z[:, 0])
-    e = np.exp(z - z.max(axis=1, keepdims=True))
+    with np.errstate(over="ignore"):                 # z − max z may overflow to −∞ (1e308 and −1e308 in a row): e = 0
+        e = np.exp(z - z.max(axis=1, keepdims=True))
     return e / e.sum(axis=1, keepdims=True)
 
 
@@ -550,6 +553,14 @@ def check_sizes(net, sizes):
     assert [d.W.shape for d in net.dense] == list(zip(map(int, sizes[:-1]), map(int, sizes[1:])))
 
 
+def check_hidden_layer(net, activation):
+    """mlp([2, 3, 1], activation): a gate makes a Gated layer after a Dense of 2 × 3 units, anything else 3."""
+    item = activation[0] if isinstance(activation, list) else activation
+    gated = (item if isinstance(item, str) else item[0]) in nn.GATES
+    assert isinstance(net.hidden[0], nn.Gated) == gated
+    assert [d.W.shape for d in net.dense] == [(2, 6 if gated else 3), (3, 1)]
+
+
 ELEMENTWISE = [n for n in actlib.names() if isinstance(actlib.get(n), actlib.Activation)]
 NAMES = st.sampled_from(["relu", "tanh", "leaky_relu", "prelu", "rrelu", "swish", "softmax", "glu", "no_such", "", "RELU"])
 
@@ -561,6 +572,8 @@ def activation_spec_rule(item, units=3):
         name, keywords = item
     else:
         return TypeError
+    if name in nn.GATES:                                 # a Gated layer: no keywords
+        return TypeError if keywords else OK
     if name not in ELEMENTWISE and name != "swish":      # swish: an alias of silu
         return ValueError
     if not all(isinstance(k, str) for k in keywords) or set(keywords) - {"alpha"} or (
@@ -629,11 +642,11 @@ def layer_pool():
     """Fresh layers; the drawn indices pick from them (an index drawn twice is the same object)."""
     return [nn.Dense(np.ones((2, 3)), np.zeros(3)), nn.Act("tanh"), nn.Dense(np.ones((3, 1)), np.zeros(1)),
             nn.Dense(np.ones((4, 1)), np.zeros(1)), nn.PReLU(3, [0.1, 0.2, 0.3]), nn.Act("leaky_relu", alpha=[0.1, 0.2]),
-            "relu", None]
+            "relu", None, nn.Gated("glu"), nn.Dense(np.ones((2, 4)), np.zeros(4))]
 
 
-LAYER_LISTS = st.one_of(wild, st.lists(st.integers(0, 7), max_size=5), st.just([0, 1, 2]), st.just([0, 4, 2]),
-                        st.tuples(st.just(0), st.just(1), st.just(2)))
+LAYER_LISTS = st.one_of(wild, st.lists(st.integers(0, 9), max_size=5), st.just([0, 1, 2]), st.just([0, 4, 2]),
+                        st.tuples(st.just(0), st.just(1), st.just(2)), st.just([9, 8, 0, 1, 2]), st.just([0, 8, 2]))
 
 
 def layers_of(value):
@@ -647,7 +660,7 @@ def layers_rule(value):
     layers = layers_of(value)
     if not isinstance(layers, (list, tuple)):
         return TypeError
-    if not all(isinstance(layer, (nn.Dense, nn.Act)) for layer in layers):
+    if not all(isinstance(layer, (nn.Dense, nn.Act, nn.Gated)) for layer in layers):
         return TypeError
     dense = [layer for layer in layers if isinstance(layer, nn.Dense)]
     if not dense or len({id(layer) for layer in layers}) != len(layers):
@@ -658,6 +671,10 @@ def layers_rule(value):
             if layer.W.shape[0] != width:
                 return ValueError
             width = layer.W.shape[1]
+        elif isinstance(layer, nn.Gated):                   # an even width in, half of it out
+            if width % 2:
+                return ValueError
+            width //= 2
         elif any(np.shape(v) not in ((), (width,)) for v in layer.kwargs.values()):
             return ValueError
     return OK if width == 1 else ValueError                 # a sigmoid head
@@ -762,6 +779,52 @@ def act_keyword(name, keyword):
     def call(value):
         return nn.Act(name, **{keyword: value})
     return call
+
+
+GATE_NAMES = st.sampled_from([*nn.GATES, "relu", "swish", "softmax", "crelu", "no_such", "", "GLU"])
+
+
+def gate_name_rule(v):
+    if not isinstance(v, str):
+        return TypeError
+    return OK if v in nn.GATES else ValueError
+
+
+def check_gate_name(layer, value):
+    assert layer.name == value and layer.params == {}
+
+
+def gated_z_rule(v):
+    """Finite real numbers of shape (rows ≥ 1, an even number of columns: the halves u and v)."""
+    rule = matrix_rule(None, HUGE)(v)
+    if rule in (TypeError, ValueError):
+        return rule
+    return ValueError if as_real(v).shape[1] % 2 else rule
+
+
+def gated_call(gate, method):
+    """Gated.forward / backward on a fresh layer with the gate ``gate``, 4 units in and 2 out."""
+    def call(value):
+        layer = nn.Gated(gate)
+        if method == "forward":
+            return layer, layer.forward(value)
+        layer.forward(X8[:5, [0, 1, 1, 0]])
+        return layer, layer.backward(value)
+    return call
+
+
+def check_gated_forward(out, z):
+    layer, a = out
+    u, v = np.split(as_real(z), 2, axis=1)
+    close(a, u * REFERENCE[GATE_OF[layer.name]](v), f"{layer.name} forward")
+
+
+def check_gated_backward(out, g):
+    """∂L/∂[u; v] = [g ⊙ g(v), g ⊙ u ⊙ g′(v)]."""
+    layer, dz = out
+    u, v = np.split(layer.z, 2, axis=1)
+    gate, slope, g = REFERENCE[GATE_OF[layer.name]], DERIVATIVE[GATE_OF[layer.name]], as_real(g)
+    close(dz, np.hstack([g * gate(v), g * u * slope(v)]), f"{layer.name} backward")
 
 
 def prelu_call(which):
@@ -1141,8 +1204,7 @@ CASES = [
     Case("actlib.nn.mlp", "sizes", st.one_of(wild, st.lists(st.one_of(st.integers(-1, 5), wild), max_size=4),
                                              st.sampled_from([[2, 4000, 4000, 1], (2, 50, 1), [2, 1000, 1000, 1]])),
          sizes_rule, mlp_call("sizes"), check_sizes),
-    Case("actlib.nn.mlp", "activation", ACTIVATIONS, activation_rule, mlp_call("activation"),
-         lambda net, v: check_sizes(net, [2, 3, 1])),
+    Case("actlib.nn.mlp", "activation", ACTIVATIONS, activation_rule, mlp_call("activation"), check_hidden_layer),
     Case("actlib.nn.mlp", "output", st.one_of(wild, st.sampled_from(["sigmoid", "softmax", "identity", "relu", "Sigmoid"])),
          output_rule, mlp_call("output"), check_output),
     Case("actlib.nn.mlp", "init", st.one_of(wild, st.sampled_from([*nn.INITS, "uniform", nn.MAX_STD, 1e301]),
@@ -1208,6 +1270,11 @@ CASES = [
          check_act_forward, caller="PReLU.forward"),
     Case("actlib.nn.Act.backward", "g", array_values(st.sampled_from([(5, 3), (5, 3), (5, 2), ()])),
          grads_rule((5, 3)), act_call("PReLU.backward"), unless_huge(check_act_backward), caller="PReLU.backward"),
+    Case("actlib.nn.Gated", "name", st.one_of(wild, GATE_NAMES), gate_name_rule, nn.Gated, check_gate_name),
+    *[Case("actlib.nn.Gated.forward", "z", array_values(shapes(columns=(1, 2, 3, 4))), gated_z_rule,
+           gated_call(gate, "forward"), unless_huge(check_gated_forward)) for gate in nn.GATES],
+    *[Case("actlib.nn.Gated.backward", "g", array_values(st.sampled_from([(5, 2), (5, 2), (5, 4), (4, 2), ()])),
+           grads_rule((5, 2)), gated_call(gate, "backward"), unless_huge(check_gated_backward)) for gate in nn.GATES],
     # ------------------------------------------------------------------ heads, optimisers, History
     *HEAD_CASES,
     Case("actlib.nn.SGD", "lr", reals(-1, 10), POSITIVE, lambda v: nn.SGD(lr=v), check_setting("lr")),
@@ -1300,9 +1367,7 @@ def networks(draw, activations=SMOOTH, max_hidden=2):
     return net, X, y, head
 
 
-@given(drawn=networks())
-def test_gradients_match_finite_differences(drawn):
-    """MLP.backward, MLP.gradient_norms and, through them, every layer's and head's backward pass."""
+def assert_gradients_match_finite_differences(drawn):
     net, X, y, head = drawn
     kept = X.copy(), y.copy()
     kind, loss = quiet(lambda: net.backward(X, y))
@@ -1313,6 +1378,18 @@ def test_gradients_match_finite_differences(drawn):
     np.testing.assert_allclose(net.gradient_norms(X, y), [np.linalg.norm(g) for g, p in zip(analytic, net.parameters)
                                                           if p.ndim == 2], rtol=1e-12)
     assert np.array_equal(X, kept[0]) and np.array_equal(y, kept[1])
+
+
+@given(drawn=networks())
+def test_gradients_match_finite_differences(drawn):
+    """MLP.backward, MLP.gradient_norms and, through them, every layer's and head's backward pass."""
+    assert_gradients_match_finite_differences(drawn)
+
+
+@given(drawn=networks(activations=["glu", "geglu", "swiglu", "tanh"]))
+def test_gradients_through_gated_layers_match_finite_differences(drawn):
+    """The same through Gated layers, whose backward pass is the gate's vjp (ReGLU's kink left out)."""
+    assert_gradients_match_finite_differences(drawn)
 
 
 def hand_training(W1, b1, W2, b2, X, t, head, optimiser, orders, batch):

@@ -15,6 +15,7 @@ import pytest
 
 import actlib
 from actlib import data, nn
+import reference
 from raising import raises
 
 H = 1e-6  # step of the central differences (float64 everywhere)
@@ -199,6 +200,85 @@ def test_whole_network_gradient(output, sizes, make_y):
     assert len(analytic) == len(net.parameters) == 7      # W, b, W, b, α, W, b
     for i, (param, grad) in enumerate(zip(net.parameters, analytic)):
         assert_close(grad, numeric_gradient(lambda: net.loss(X, y), param), f"parameter {i}")
+
+
+# --------------------------------------------------------------------------- gated layers
+
+
+def _gated_reference(name: str, z: np.ndarray) -> np.ndarray:
+    """u ⊙ g(v) row by row from the mpmath definitions of tests/reference.py (halves z = [u; v])."""
+    return np.array([[float(value) for value in reference.vector_value(name, row.tolist())] for row in z])
+
+
+@pytest.mark.parametrize("gate", nn.GATES)
+def test_gated_forward_matches_mpmath(gate):
+    z = smooth_points([0.0], shape=(5, 6), seed=3)
+    layer = nn.Gated(gate)
+    a = layer.forward(z)
+    assert a.shape == (5, 3)
+    np.testing.assert_allclose(a, _gated_reference(gate, z), rtol=1e-13, atol=1e-300)
+
+
+@pytest.mark.parametrize("gate", nn.GATES)
+def test_gated_backward_matches_finite_differences(gate):
+    z = smooth_points([0.0], shape=(4, 6), seed=4)
+    g = upstream((4, 3))
+    layer = nn.Gated(gate)
+    layer.forward(z)
+    dz = layer.backward(g)
+    assert_close(dz, numeric_gradient(lambda: float(np.sum(g * _gated_reference(gate, z))), z), f"{gate}: ∂L/∂z")
+
+
+@pytest.mark.parametrize("gate", nn.GATES)
+def test_whole_network_gradient_through_a_gated_layer(gate):
+    """Dense → Gated → Dense → tanh → Dense and a softmax head; ReGLU's kink is avoided by the random inputs."""
+    rng = np.random.default_rng(6)
+    X, y = rng.normal(size=(8, 3)), rng.integers(0, 3, 8)
+    net = nn.mlp([3, 4, 2, 3], [gate, "tanh"], output="softmax", bias=0.1, seed=2)
+    assert [d.W.shape for d in net.dense] == [(3, 8), (4, 2), (2, 3)]
+    net.backward(X, y)
+    analytic = [g.copy() for g in net.gradients]
+    assert len(analytic) == len(net.parameters) == 6
+    for i, (param, grad) in enumerate(zip(net.parameters, analytic)):
+        assert_close(grad, numeric_gradient(lambda: net.loss(X, y), param), f"{gate}, parameter {i}")
+
+
+def test_a_gated_network_is_the_formula_written_out():
+    """mlp([3, 2, 1], "swiglu"): p = σ(((X W₁ + b₁) split as [u; v], u ⊙ v σ(v)) W₂ + b₂), in numpy."""
+    rng = np.random.default_rng(7)
+    X = rng.normal(size=(6, 3))
+    net = nn.mlp([3, 2, 1], "swiglu", init="he", seed=0)
+    W1, b1, W2, b2 = net.parameters
+    u, v = np.split(X @ W1 + b1, 2, axis=1)
+    expected = (u * v / (1 + np.exp(-v))) @ W2 + b2
+    np.testing.assert_allclose(net.forward(X), expected, rtol=1e-12)
+    (z, a), = net.trace(X)
+    assert z.shape == (6, 4) and a.shape == (6, 2)
+
+
+def test_dead_share_of_a_gated_layer():
+    """ReGLU unit i passes nothing where v_i ≤ 0 on every row; a sigmoid gate (GLU) never closes fully."""
+    X, _ = data.xor(50, noise=0.2, seed=0)                        # |x| < 3
+    W = np.array([[1.0, 1.0, 0.0, 0.0], [0.0, 1.0, 0.0, 1.0]])    # u = (x₀, x₀ + x₁), v = (0·x, x₁)
+    for name, bias, dead in (("reglu", [0, 0, -100, 0], [0.5]), ("reglu", [0, 0, -100, -100], [1.0]),
+                             ("reglu", [0, 0, 1, 0], [0.0]), ("glu", [0, 0, -10, -10], [0.0])):
+        layers = [nn.Dense(W, np.array(bias, dtype=float)), nn.Gated(name), nn.Dense(np.ones((2, 1)), np.zeros(1))]
+        assert nn.MLP(layers, nn.SigmoidBCE()).dead_share(X).tolist() == dead, (name, bias)
+
+
+def test_a_gated_network_learns_xor():
+    X, y = data.xor(200, noise=0.2, seed=0)
+    net = nn.mlp([2, 4, 1], "geglu", init="he", seed=0)
+    history = net.fit(X, y, epochs=60, batch_size=32, optimizer=nn.Adam(0.05))
+    assert history.loss[-1] < 0.2 * history.loss[0] and history.accuracy[-1] > 0.95
+
+
+def test_gated_repr():
+    net = nn.mlp([64, 13, 10], "swiglu", output="softmax", seed=0)
+    assert repr(net) == "<MLP 64-13-10, hidden: swiglu (gated), output: softmax>"
+    assert [d.W.shape for d in net.dense] == [(64, 26), (13, 10)]
+    assert repr(nn.mlp([2, 3, 4, 1], ["tanh", "glu"])) == "<MLP 2-3-4-1, hidden: tanh, glu (gated), output: sigmoid>"
+    assert repr(nn.Gated("geglu")) == "Gated('geglu')"
 
 
 # --------------------------------------------------------------------------- training
@@ -665,6 +745,10 @@ def test_an_optimiser_serves_one_network():
     (lambda: nn.mlp([2, True, 1]), TypeError, ["mlp", "sizes[1]", "bool"]),
     (lambda: nn.mlp([2, "3", 1]), TypeError, ["mlp", "sizes[1]", "str"]),
     (lambda: nn.mlp([2, 10**6, 10**6, 1]), ValueError, ["mlp", "sizes", "MAX_WEIGHTS"]),
+    (lambda: nn.mlp([2, 2300, 2300, 1], "swiglu"), ValueError, ["mlp", "sizes", "MAX_WEIGHTS"]),   # 2 × 2300 per gate
+    (lambda: nn.mlp([2, 3, 1], ("swiglu", {"beta": 1.0})), TypeError,
+     ["mlp (activation)", "unexpected keyword 'beta' for swiglu", "no keywords"]),
+    (lambda: nn.mlp([2, 1], ("glu", {"axis": 0})), TypeError, ["mlp (activation)", "'axis'", "axis 1"]),
     (lambda: nn.mlp([2, 3, 1], output="relu"), ValueError, ["mlp", "output must be one of sigmoid, softmax, identity"]),
     (lambda: nn.mlp([2, 3, 1], output=None), TypeError, ["mlp", "output"]),
     (lambda: nn.mlp([2, 3, 2], output="sigmoid"), ValueError, ["mlp", "exactly 1 unit"]),
@@ -691,7 +775,24 @@ def test_bad_network_definitions(call, error, words):
 @pytest.mark.parametrize("call, error, words", [
     (lambda: nn.Act(3), TypeError, ["Act", "activation name must be a str"]),
     (lambda: nn.Act("relux"), ValueError, ["Act", "unknown activation"]),
-    (lambda: nn.Act("log_softmax"), ValueError, ["Act", "vector-valued"]),
+    (lambda: nn.Act("log_softmax"), ValueError, ["Act", "vector-valued", "output='softmax'"]),
+    (lambda: nn.Act("swiglu"), ValueError, ["Act", "vector-valued", "nn.Gated('swiglu')"]),
+    (lambda: nn.Gated(3), TypeError, ["Gated", "gate name must be a str", "glu, reglu, geglu, swiglu", "int"]),
+    (lambda: nn.Gated("relu"), ValueError, ["Gated", "glu, reglu, geglu, swiglu", "'relu' is an elementwise", "Act"]),
+    (lambda: nn.Gated("softmax"), ValueError, ["Gated", "glu, reglu, geglu, swiglu", "not a gated linear unit"]),
+    (lambda: nn.Gated("SwiGLU"), ValueError, ["Gated", "glu, reglu, geglu, swiglu", "not a registered"]),
+    (lambda: nn.Gated("glu", axis=0), TypeError, ["Gated", "'axis'", "glu", "no keywords", "axis 1"]),
+    (lambda: nn.Gated("geglu", approximate="tanh"), TypeError, ["Gated", "'approximate'", "geglu"]),
+    (lambda: nn.Gated("glu").forward(np.ones((2, 3))), ValueError, ["Gated.forward", "z", "even number of columns",
+                                                                    "(2, 3)"]),
+    (lambda: nn.Gated("glu").forward(np.ones(4)), ValueError, ["Gated.forward", "z", "2-D"]),
+    (lambda: nn.Gated("glu").forward("z"), TypeError, ["Gated.forward", "z", "str"]),
+    (lambda: nn.Gated("glu").forward([[1.0, math.inf]]), ValueError, ["Gated.forward", "z", "row 0"]),
+    (lambda: nn.Gated("swiglu").forward([[1.0, 1.0], [1e200, 1e200]]), ValueError,
+     ["Gated.forward", "row 1 of z", "not finite", "swiglu"]),
+    (lambda: nn.Gated("glu").backward(np.ones((2, 1))), ValueError, ["Gated.backward", "forward"]),
+    (lambda: _gated_after([[1.0, 2.0]]).backward(np.ones((1, 2))), ValueError, ["Gated.backward", "g", "(1, 1)"]),
+    (lambda: _gated_after([[1e200, 1.0]]).backward([[1e200]]), ValueError, ["Gated.backward", "gradients", "not finite"]),
     (lambda: nn.Act("leaky_relu", slope=0.1), TypeError, ["Act", "'slope'"]),
     (lambda: nn.Act("leaky_relu", alpha="0.1"), TypeError, ["Act", "alpha"]),
     (lambda: nn.Act("leaky_relu", alpha=math.nan), ValueError, ["Act", "alpha"]),
@@ -754,6 +855,13 @@ def test_checking_an_rrelu_layer_draws_nothing_from_its_generator():
     assert rng.random() == np.random.default_rng(5).random()
 
 
+def _gated_after(z, gate="swiglu"):
+    """A Gated layer after one forward pass of z."""
+    layer = nn.Gated(gate)
+    layer.forward(z)
+    return layer
+
+
 def _dense(n_in, n_out):
     return nn.Dense(np.ones((n_in, n_out)), np.zeros(n_out))
 
@@ -766,6 +874,11 @@ def _dense(n_in, n_out):
     (lambda: ([_dense(2, 3), _dense(4, 1)], nn.SigmoidBCE()), ValueError, ["MLP", "layers[1] takes 4 inputs", "gives 3"]),
     (lambda: ([_dense(2, 3), nn.Act("leaky_relu", alpha=[0.1, 0.2]), _dense(3, 1)], nn.SigmoidBCE()), ValueError,
      ["MLP", "layers[1]", "shape (3,)"]),
+    (lambda: ([_dense(2, 3), nn.Gated("glu"), _dense(1, 1)], nn.SigmoidBCE()), ValueError,
+     ["MLP", "layers[1]", "Gated('glu')", "even width", "gives 3"]),
+    (lambda: ([_dense(2, 4), nn.Gated("glu"), _dense(4, 1)], nn.SigmoidBCE()), ValueError,
+     ["MLP", "layers[2] takes 4 inputs", "gives 2"]),
+    (lambda: ([_dense(2, 4), nn.Gated("glu")], nn.SigmoidBCE()), ValueError, ["MLP", "exactly 1 unit", "got", "2"]),
     (lambda: ([_dense(2, 2)], nn.SigmoidBCE()), ValueError, ["MLP", "layers", "exactly 1 unit"]),
     (lambda: ([_dense(2, 1)], nn.SoftmaxCE()), ValueError, ["MLP", "layers", "at least 2 units"]),
     (lambda: ([_dense(2, 1)], nn.SigmoidBCE), TypeError, ["MLP", "head", "instance"]),
