@@ -213,20 +213,45 @@ def test_search_finds_every_page_whose_prose_holds_the_word(visit, html_dir, ter
     assert expected, f"no page holds {term!r}: choose another term"
     v = visit()
     page = v.open(f"search.html?q={term}")
-    page.wait_for_selector("#search-results .search-summary", timeout=15000)
-    page.wait_for_function("() => !document.querySelector('#search-results .search-summary').textContent.includes('…')")
-    page.wait_for_timeout(300)
+    _finished_search(page)
     found = {re.sub(r"\.html.*$", "", href.split("/", 3)[-1])
              for href in page.eval_on_selector_all("#search-results li > a", "links => links.map(a => a.href)")}
     assert expected <= found, f"{term!r}: pages not found: {sorted(expected - found)}"
     results = page.eval_on_selector_all("#search-results li", """items => items.map(li =>
-        [li.querySelector('a').href, li.querySelector('p.context')?.textContent || ''])""")
+        [li.querySelector('a').href, li.querySelector('p.context')?.innerText || ''])""")
     snippets = [text for _, text in results]
     assert all(s.strip() for s in snippets), f"{term!r}: results without a snippet of the page's text"
     chapters = [text for href, text in results if "/chapters/" in href]
     assert _language_problems(chapters, v.language()) == [], f"{term!r}: chapter snippets in the other language"
     navigation = [s[:80] for s in snippets if re.search(r"\.ipynb|\.pdf|Contents|Binder|Colab", s)]
     assert navigation == [], f"{term!r}: snippets show navigation text: {navigation}"
+    assert v.errors == []
+
+
+def _finished_search(page):
+    page.wait_for_selector("#search-results .search-summary", timeout=15000)
+    page.wait_for_function("() => !document.querySelector('#search-results .search-summary').textContent.includes('…')")
+    page.wait_for_timeout(300)
+
+
+@pytest.mark.parametrize("first, then", [("zh", "en"), ("en", "zh")])
+def test_search_messages_and_snippets_follow_the_language(visit, first, then):
+    """The count of results reads as a number in each language, and after a switch of language the
+    snippets are in the new one (no search again)."""
+    v = visit()
+    page = v.open(f"search.html?q=sigmoid&lang={first}")
+    _finished_search(page)
+    for lang in (first, then):
+        if lang != first:
+            page.click(f'.book-lang-toggle button[value="{lang}"]')
+        summary = page.inner_text("#search-results .search-summary")
+        assert "${" not in summary and re.search(r"\d", summary), f"{lang}: {summary!r}"
+        assert _language_problems([summary], lang) == []
+        results = page.eval_on_selector_all("#search-results li", """items => items.map(li =>
+            [li.querySelector('a').href, li.querySelector('p.context')?.innerText || ''])""")
+        chapters = [text for href, text in results if "/chapters/" in href]
+        assert chapters and all(t.strip() for t in chapters)
+        assert _language_problems(chapters, lang) == [], f"{lang}: snippets in the other language"
     assert v.errors == []
 
 

@@ -3,9 +3,10 @@
  * A Chinese query has no spaces; the index holds the words jieba cut the pages into. splitQuery
  * cuts each run of Chinese characters into the longest words the index knows (forward maximum
  * matching), so 激活函数 or 梯度消失问题 find the pages that hold them. Result snippets are taken
- * from the page's article alone (not its navigation), without code cells and their outputs and without the prose of the
- * language the reader has not chosen; titles and the theme's messages are split like the rest of
- * the page (language.js).
+ * from the page's article alone (not its navigation), without code cells and their outputs: one
+ * from its Chinese prose and one from its English, each in a <span lang>, so that the language
+ * toggle shows the reader's without searching again. Titles and the theme's messages are split
+ * like the rest of the page (language.js).
  */
 (function () {
   "use strict";
@@ -41,12 +42,12 @@
     return words;
   };
 
+  var snippetLang = null;                   // the language makeSearchSummary is taking a snippet in
   function htmlToText(htmlString, anchor) {
     var doc = new DOMParser().parseFromString(htmlString, "text/html");
-    var lang = document.documentElement.getAttribute("data-book-lang");
     var drop = [".headerlink", "script", "style", ".cell", ".bl-sep", ".prev-next-area", "nav", ".actx"];
-    if (lang === "zh") drop.push('[lang="en"]');
-    if (lang === "en") drop.push('[lang="zh"]');
+    if (snippetLang === "zh") drop.push('[lang="en"]');
+    if (snippetLang === "en") drop.push('[lang="zh"]');
     var article = doc.querySelector("article") || doc.querySelector('[role="main"]');
     if (!article) return "";
     drop.forEach(function (selector) {
@@ -70,10 +71,36 @@
         "没有找到相关页面，请检查拼写 · Your search did not match any documents. Please make sure that all words are spelled correctly."
     }
   });
+  // One snippet per language, each taken by searchtools.js's own makeSearchSummary.
+  function bothSummaries(summary) {
+    return function (htmlText, keywords, anchor) {
+      var out = document.createElement("p");
+      out.classList.add("context");
+      ["zh", "en"].forEach(function (lang) {
+        snippetLang = lang;
+        var one = summary(htmlText, keywords, anchor);
+        snippetLang = null;
+        if (!one) return;
+        var span = out.appendChild(document.createElement("span"));
+        span.lang = lang;
+        span.textContent = (lang === "en" && out.childElementCount > 1 ? " " : "") + one.textContent;
+      });
+      return out.childElementCount ? out : null;
+    };
+  }
+  // searchtools.js fills in the count once (String.replace): the message holds it twice, in each language.
+  function countInBoth(results) {
+    var status = results.querySelector(".search-summary");
+    var text = status ? status.textContent : "";
+    if (text.indexOf("${resultCount}") < 0) return;
+    status.textContent = text.split("${resultCount}").join((text.match(/\d+/) || ["0"])[0]);
+  }
   document.addEventListener("DOMContentLoaded", function () {
     Search.htmlToText = htmlToText;
+    Search.makeSearchSummary = bothSummaries(Search.makeSearchSummary);
     var results = document.getElementById("search-results") || document.body;
     new MutationObserver(function () {
+      countInBoth(results);
       if (window.bookLanguage) window.bookLanguage.split(results);
     }).observe(results, { childList: true, subtree: true });
   });
