@@ -1,4 +1,4 @@
-"""Seeded toy data for the demonstrations: XOR, the yin-yang (taiji), and scikit-learn's offline sets.
+"""Seeded toy data for the demonstrations: XOR, the yin-yang (taiji), the spiral, and scikit-learn's offline sets.
 
 Every generator returns ``X`` (float64, one row per point) and integer labels ``y``; the same
 seed gives the same data. Nothing is downloaded: moons and circles are generated, and the
@@ -31,6 +31,7 @@ MAX_POINTS = 10**6    # the most points a generator or a grid makes
 MAX_NOISE = 1e300     # noise · N(0, 1) stays finite below it
 MAX_SEED = 2**32 - 1  # scikit-learn's random_state takes 0 … 2³² − 1
 DIGITS, CLASSES = 1797, 10   # scikit-learn's digits: images and classes
+TURNS = 1.75          # turns of each arm of the spiral
 
 
 def _check(who: str, n: int, seed: int, noise: float = 0.0) -> tuple[int, int, float]:
@@ -69,10 +70,12 @@ def yin_yang_label(X: Any) -> np.ndarray:
 
 
 def _taiji(X: np.ndarray) -> np.ndarray:
-    upper = np.hypot(X[:, 0], X[:, 1] - 0.5)
-    lower = np.hypot(X[:, 0], X[:, 1] + 0.5)
-    label = np.where(upper < 0.5, 0, np.where(lower < 0.5, 1, X[:, 0] > 0))
-    return np.where(upper < DOT, 1, np.where(lower < DOT, 0, label)).astype(np.int64)
+    """yin_yang_label's rule on squared distances, x² + (y ∓ ½)² against ¼ and DOT²: the same few
+    correctly rounded operations in any language (the playground's labels equal these bit for bit)."""
+    x, above, below = X[:, 0], X[:, 1] - 0.5, X[:, 1] + 0.5
+    upper, lower = x * x + above * above, x * x + below * below
+    label = np.where(upper < 0.25, 0, np.where(lower < 0.25, 1, x > 0))
+    return np.where(upper < DOT * DOT, 1, np.where(lower < DOT * DOT, 0, label)).astype(np.int64)
 
 
 def yin_yang(n: int = 400, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
@@ -97,6 +100,23 @@ def yin_yang(n: int = 400, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
     X, y = (np.concatenate(part) for part in zip(*parts))
     order = rng.permutation(n)
     return X[order], y[order]
+
+
+def spiral(n: int = 200, noise: float = 0.1, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """Two interleaved Archimedean spirals, one arm per class, plus Gaussian noise of standard deviation ``noise``.
+
+    Point i has class c = i mod 2 (so the classes are balanced) and is the k-th (k = ⌊i/2⌋) of the m_c
+    points of its arm. With t = (k + 1)/m_c in (0, 1] it lies at radius r = t and angle
+    θ = 2π · TURNS · t + c π: each arm winds TURNS times out to radius 1 (r grows in proportion to θ,
+    the Archimedean spiral), and the arm of class 1 is the arm of class 0 turned by half a turn.
+    """
+    n, seed, noise = _check("spiral", n, seed, noise)
+    index = np.arange(n)
+    label = index % 2
+    t = (index // 2 + 1) / np.where(label == 0, n - n // 2, n // 2)
+    theta = 2 * np.pi * TURNS * t + np.pi * label
+    X = np.column_stack([t * np.cos(theta), t * np.sin(theta)])
+    return X + noise * np.random.default_rng(seed).standard_normal((n, 2)), label.astype(np.int64)
 
 
 def moons(n: int = 200, noise: float = 0.1, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:

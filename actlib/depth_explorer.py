@@ -235,16 +235,10 @@ class _Figure:
         self.figure.subplots_adjust(left=0.09, right=0.985, top=0.9, bottom=0.25, wspace=0.3)
 
     def png(self) -> bytes:
-        import io
-
-        from PIL import Image
+        from .explorer import canvas_png
 
         self.canvas.draw()
-        width, height = self.canvas.get_width_height()
-        image = Image.frombuffer("RGBA", (width, height), self.canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
-        buffer = io.BytesIO()
-        image.convert("RGB").save(buffer, format="png", compress_level=1)
-        return buffer.getvalue()
+        return canvas_png(self.canvas)
 
 
 class DepthExplorer:

@@ -197,15 +197,20 @@ class _Drawing:
                 ax.draw_artist(lines[k])
 
     def png(self, cache: bool = True) -> bytes:
-        """Draw (see ``draw``) and encode as PNG (fast zlib level; no timestamp)."""
-        from PIL import Image
-
+        """Draw (see ``draw``) and encode as PNG (``canvas_png``)."""
         self.draw(cache)
-        width, height = self.canvas.get_width_height()
-        image = Image.frombuffer("RGBA", (width, height), self.canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
-        buffer = io.BytesIO()
-        image.convert("RGB").save(buffer, format="png", compress_level=1)
-        return buffer.getvalue()
+        return canvas_png(self.canvas)
+
+
+def canvas_png(canvas: Any) -> bytes:
+    """What an Agg canvas holds, as PNG: RGB, fast zlib level, no timestamp."""
+    from PIL import Image
+
+    width, height = canvas.get_width_height()
+    image = Image.frombuffer("RGBA", (width, height), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
+    buffer = io.BytesIO()
+    image.convert("RGB").save(buffer, format="png", compress_level=1)
+    return buffer.getvalue()
 
 
 class Explorer:

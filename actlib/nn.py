@@ -186,7 +186,22 @@ def _checked_activation(who: str, name: Any, kwargs: dict, units: int | None = N
     return act
 
 
-class Act:
+class _ActivationLayer:
+    """What the hidden activation layers share: the activation ``fn`` names them, and they learn nothing
+    (PReLU, which learns α, overrides ``params``)."""
+
+    fn: Activation | VectorActivation
+
+    @property
+    def name(self) -> str:
+        return self.fn.name
+
+    @property
+    def params(self) -> dict[str, np.ndarray]:
+        return {}
+
+
+class Act(_ActivationLayer):
     """a = f(z) for a registered elementwise activation f; backward: ∂L/∂z = ∂L/∂a · f′(z).
 
     A parameter may be an array with one value per unit (shape (units,)). A random activation
@@ -201,14 +216,6 @@ class Act:
         self.grads: dict[str, np.ndarray] = {}
         self.z = self.a = None
         self._draws: np.random.Generator | None = None  # the rng as it was before the last forward pass
-
-    @property
-    def name(self) -> str:
-        return self.fn.name
-
-    @property
-    def params(self) -> dict[str, np.ndarray]:
-        return {}
 
     def slope(self) -> np.ndarray:
         """f′(z) at the last forward pass; where it is 0 no gradient gets through."""
@@ -313,7 +320,7 @@ def _registered(name: str) -> Activation | VectorActivation | None:
         return None
 
 
-class Gated:
+class Gated(_ActivationLayer):
     """A gated linear unit as a layer: a = u ⊙ g(v) for the halves z = [u; v] of its input, so a batch of
     2k units gives k. g is the gate of ``name``: glu σ, reglu ReLU, geglu GELU (exact), swiglu SiLU
     (Shazeer 2020). Forward is ``actlib.get(name)`` along the units, backward its ``vjp``:
@@ -332,14 +339,6 @@ class Gated:
     def __repr__(self) -> str:
         keywords = "".join(f", {key}={value!r}" for key, value in self.kwargs.items())
         return f"Gated({self.name!r}{keywords})"
-
-    @property
-    def name(self) -> str:
-        return self.fn.name
-
-    @property
-    def params(self) -> dict[str, np.ndarray]:
-        return {}
 
     def forward(self, z: Any) -> np.ndarray:
         """a = u ⊙ g(v) for z = [u; v] of shape (rows, 2k): shape (rows, k)."""

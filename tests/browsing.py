@@ -1,8 +1,22 @@
 """The built book in the browser: a Playwright context that records what a page logged and asked
-for. The fixtures ``site`` and ``visit`` (conftest.py) hand it to the tests.
+for. The fixtures ``site`` and ``visit`` (conftest.py) hand it to the tests. And ``same_path``, how the
+explorer tests compare an SVG path the page drew with the one Python computes.
 """
 
+import re
+
+import numpy as np
+
 from tools.browser import wait_for_typesetting
+
+
+def same_path(got: str, want: str, tolerance: float = 0.11) -> bool:
+    """Two SVG paths with the same commands and coordinates within ``tolerance`` px."""
+    if re.sub(r"[-\d.]+", "#", got) != re.sub(r"[-\d.]+", "#", want):
+        return False
+    a = np.array(re.findall(r"-?\d+(?:\.\d+)?", got), float)
+    b = np.array(re.findall(r"-?\d+(?:\.\d+)?", want), float)
+    return a.shape == b.shape and np.max(np.abs(a - b)) <= tolerance
 
 
 class Visit:

@@ -20,6 +20,7 @@ GENERATORS = {
     "yin_yang": lambda n, seed: data.yin_yang(n, seed=seed),
     "moons": lambda n, seed: data.moons(n, seed=seed),
     "circles": lambda n, seed: data.circles(n, seed=seed),
+    "spiral": lambda n, seed: data.spiral(n, seed=seed),
 }
 
 
@@ -137,6 +138,34 @@ def test_circles_radii():
     np.testing.assert_allclose(r[y == 1], 0.3)
 
 
+# --------------------------------------------------------------------------- spiral
+
+
+@pytest.mark.parametrize("n", [2, 3, 9, 200])
+def test_spiral_arms_are_archimedean(n):
+    """Without noise each point lies on r = θ / (2π · 1.75) of its arm, evenly spaced out to r = 1."""
+    X, y = data.spiral(n, noise=0.0)
+    r, angle = np.hypot(X[:, 0], X[:, 1]), np.arctan2(X[:, 1], X[:, 0])
+    for c, count in ((0, n - n // 2), (1, n // 2)):
+        np.testing.assert_allclose(r[y == c], np.arange(1, count + 1) / count, rtol=1e-12)
+        # the angle, unwrapped: 3.5π r, plus π on the arm of class 1
+        turn = (angle[y == c] - 3.5 * math.pi * r[y == c] - c * math.pi) / (2 * math.pi)
+        np.testing.assert_allclose(turn, np.round(turn), atol=1e-12)
+    np.testing.assert_array_equal(y, np.arange(n) % 2)
+
+
+def test_spiral_arms_are_a_half_turn_apart():
+    X, y = data.spiral(100, noise=0.0)
+    np.testing.assert_allclose(X[y == 1], -X[y == 0], atol=1e-15)
+
+
+def test_spiral_noise_has_the_requested_spread():
+    clean, _ = data.spiral(4000, noise=0.0)
+    noisy, _ = data.spiral(4000, noise=0.1, seed=5)
+    assert abs(np.std(noisy - clean) - 0.1) < 0.005
+    assert abs(np.mean(noisy - clean)) < 0.005
+
+
 # --------------------------------------------------------------------------- digits
 
 
@@ -209,6 +238,11 @@ def test_grid_covers_the_padded_box():
     (lambda: data.circles(10, noise=1e301), ValueError, ["circles", "noise"]),
     (lambda: data.xor(10, noise="0.1"), TypeError, ["xor", "noise must be a real number, got str"]),
     (lambda: data.xor(10, noise=False), TypeError, ["xor", "noise", "bool"]),
+    (lambda: data.spiral(1), ValueError, ["spiral", "n must be an integer from 2 to 1000000, got 1"]),
+    (lambda: data.spiral(10, noise=-1.0), ValueError, ["spiral", "noise must lie in [0, 1e+300]"]),
+    (lambda: data.spiral(10, seed=2**32), ValueError, ["spiral", "seed", "4294967295"]),
+    (lambda: data.spiral(10.0), TypeError, ["spiral", "n must be an int, got float"]),
+    (lambda: data.spiral(10, noise="0.1"), TypeError, ["spiral", "noise must be a real number, got str"]),
     (lambda: data.circles(10, factor=1.0), ValueError, ["circles", "factor must lie in (0, 1)"]),
     (lambda: data.circles(10, factor=math.nan), ValueError, ["circles", "factor"]),
     (lambda: data.circles(10, factor=True), TypeError, ["circles", "factor", "bool"]),

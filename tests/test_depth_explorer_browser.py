@@ -5,12 +5,12 @@ What the page draws after each slider step is compared with what Python computes
 the table's numbers); the page must log no error and request nothing but its own file.
 """
 
-import re
 
 import numpy as np
 import pytest
 
 import actlib
+from browsing import same_path
 from actlib import depth_explorer as D
 from actlib import depth_static as DS
 
@@ -60,14 +60,6 @@ class DepthPage:
         self.context.close()
         assert self.console == []
         assert all(url == self.url for url in self.requests)      # nothing from any host
-
-
-def same_path(got: str, want: str, tolerance: float = 0.11) -> bool:
-    if re.sub(r"[-\d.]+", "#", got) != re.sub(r"[-\d.]+", "#", want):
-        return False
-    a = np.array(re.findall(r"-?\d+(?:\.\d+)?", got), float)
-    b = np.array(re.findall(r"-?\d+(?:\.\d+)?", want), float)
-    return a.shape == b.shape and np.max(np.abs(a - b)) <= tolerance
 
 
 @pytest.fixture

@@ -14,6 +14,7 @@ import numpy as np
 import pytest
 
 import actlib
+from browsing import same_path
 from actlib import explorer_spec as S
 from actlib import explorer_static as ST
 
@@ -64,15 +65,6 @@ class Page:
         assert self.console == []
         assert self.requests[0] == self.url
         assert all(url.startswith("file://") for url in self.requests)   # nothing from any host
-
-
-def same_path(got: str, want: str, tolerance: float = 0.11) -> bool:
-    """Two SVG paths with the same commands and coordinates within ``tolerance`` px."""
-    if re.sub(r"[-\d.]+", "#", got) != re.sub(r"[-\d.]+", "#", want):
-        return False
-    a = np.array(re.findall(r"-?\d+(?:\.\d+)?", got), float)
-    b = np.array(re.findall(r"-?\d+(?:\.\d+)?", want), float)
-    return a.shape == b.shape and np.max(np.abs(a - b)) <= tolerance
 
 
 @pytest.fixture

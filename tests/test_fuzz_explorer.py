@@ -13,7 +13,7 @@
 
 FUZZED lists the public functions and methods this reaches (as tests/test_fuzz_coverage.py counts them); the
 properties ``values`` and ``html`` and ``_repr_mimebundle_`` (``mime_bundle``) are read in every state-machine step as
-well.
+well, and every image is encoded by ``canvas_png``.
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ import actlib.explorer
 from actlib import explorer_spec as S
 
 FUZZED = {"actlib.explore", "actlib.explorer.explore", "actlib.explorer.Explorer", "actlib.explorer.mime_bundle",
+          "actlib.explorer.canvas_png",
           *(f"actlib.explorer.Explorer.{m}" for m in ("reset", "close", "update", "draw", "render_png"))}
 
 EW = [n for n in actlib.names() if isinstance(actlib.get(n), actlib.Activation)]

@@ -50,7 +50,7 @@ FUZZED = {
     "actlib.nn.Optimiser", "actlib.nn.Optimiser.step", "actlib.nn.SGD", "actlib.nn.Adam",
     "actlib.nn.History", "actlib.nn.History.alpha",
     "actlib.data.xor", "actlib.data.yin_yang", "actlib.data.yin_yang_label", "actlib.data.moons",
-    "actlib.data.circles", "actlib.data.digits", "actlib.data.grid",
+    "actlib.data.circles", "actlib.data.spiral", "actlib.data.digits", "actlib.data.grid",
 }
 # A method inherited by several classes is one callable, fuzzed through each of them: Act.forward
 # through Act and PReLU, Head.loss through the three heads, Optimiser.step through SGD and Adam.
@@ -1310,6 +1310,11 @@ CASES = [
          check_inner_radius),
     Case("actlib.data.circles", "seed", SEED_VALUES, SEED_RULE, data_call("circles", "seed", n=20),
          check_points("circles")),
+    Case("actlib.data.spiral", "n", N_VALUES, N_RULE, data_call("spiral", "n"), check_points("spiral", int)),
+    Case("actlib.data.spiral", "noise", NOISE_VALUES, NOISE_RULE, data_call("spiral", "noise", n=20),
+         check_points("spiral")),
+    Case("actlib.data.spiral", "seed", SEED_VALUES, SEED_RULE, data_call("spiral", "seed", n=20),
+         check_points("spiral")),
     Case("actlib.data.digits", "test_size", st.one_of(wild, st.floats(0, 1), st.sampled_from([9 / 1797, 10 / 1797])),
          digits_rule, data_call("digits", "test_size"), check_digits(float)),
     Case("actlib.data.digits", "seed", SEED_VALUES, SEED_RULE, data_call("digits", "seed"), check_digits(lambda v: 0.25)),
