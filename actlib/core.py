@@ -92,6 +92,21 @@ class Option:
     check: Callable[[str, str, Any], Any] | None = None
 
 
+@dataclass(frozen=True)
+class JS:
+    """The browser form of an elementwise activation: the JavaScript bodies of f and f′ for one number.
+
+    ``f`` and ``df`` are function bodies that ``return`` f(x) and f′(x); in scope are ``x``, every parameter by
+    its Python name (``alpha``, ``beta``, ``threshold``, …), the options named in ``options`` (a string stays a
+    string, None is null) and the shared helpers of the prelude, actlib/static/forms-prelude.js. Any other
+    option is held at its default (RReLU's form is its eval form). actlib/browser_forms.py assembles them.
+    """
+
+    f: str
+    df: str
+    options: tuple[str, ...] = ()
+
+
 # --------------------------------------------------------------------------- properties
 @dataclass(frozen=True)
 class Properties:
@@ -414,6 +429,15 @@ class _Base:
     constraint: Callable[..., None] | None = None   # raises unless the keywords, all given, go together
 
     def __post_init__(self) -> None:
+        self._check_fields()
+        for key in (self.name, *self.aliases):
+            if key in _REGISTRY or key in _ALIASES:
+                raise ValueError(f"activation name {key!r} is already registered")
+        _REGISTRY[self.name] = self
+        _ALIASES.update({alias: self.name for alias in self.aliases})
+
+    def _check_fields(self) -> None:
+        """ValueError (or TypeError) naming the activation for a field that cannot be registered."""
         if not isinstance(self.frameworks, dict) or set(self.frameworks) != set(FRAMEWORKS):
             keys = sorted(self.frameworks) if isinstance(self.frameworks, dict) else self.frameworks
             raise ValueError(f"{self.name}: frameworks must have exactly the keys {', '.join(FRAMEWORKS)}, got {keys!r:.80}")
@@ -423,11 +447,6 @@ class _Base:
         if not all(isinstance(text, str) and text.strip() for text in (self.about_zh, self.about_en)):
             raise ValueError(f"{self.name}: about_zh and about_en must say, in a few sentences each, what it is "
                              "and where it is used")
-        for key in (self.name, *self.aliases):
-            if key in _REGISTRY or key in _ALIASES:
-                raise ValueError(f"activation name {key!r} is already registered")
-        _REGISTRY[self.name] = self
-        _ALIASES.update({alias: self.name for alias in self.aliases})
 
     @property
     def defaults(self) -> dict[str, Any]:
@@ -487,12 +506,29 @@ class Activation(_Base):
     whose mask the result keeps. Integers and bools are computed as float64, float16 in float32; the result
     has the dtype (native), the shape and, for a masked x, the mask of x. A parameter is a real number or an
     array that broadcasts to the shape of x. See :func:`working_dtype` for a parameter beyond the dtype.
+
+    ``js`` is its browser form, ``JS(f="return …;", df="return …;")`` (see :class:`JS`), kept beside the Python
+    definition so that the in-browser playground has every activation; an activation without one is refused.
     """
 
     value: Callable[..., np.ndarray] = None
     derivative: Callable[..., np.ndarray] = None
     grad_latex: str = ""
     properties: Properties = None
+    js: JS = None
+
+    def _check_fields(self) -> None:
+        super()._check_fields()
+        if not isinstance(self.js, JS):
+            raise TypeError(f"{self.name}: js must be the browser form of f and f′, JS(f=\"return …;\", "
+                            f"df=\"return …;\") (actlib.core.JS), got {_described(self.js)}")
+        if not all(isinstance(body, str) and "return" in body for body in (self.js.f, self.js.df)):
+            raise TypeError(f"{self.name}: js.f and js.df must be JavaScript function bodies (str) that return "
+                            "the value")
+        unknown = set(self.js.options) - set(self.options)
+        if unknown:
+            raise ValueError(f"{self.name}: js.options names {sorted(unknown)[0]!r}, which is not an option of "
+                             f"{self.name} (its options: {', '.join(self.options) or 'none'})")
 
     def __call__(self, x: Any, *extra: Any, **params: Any) -> np.ndarray:
         """f(x), elementwise; parameters are keyword arguments."""

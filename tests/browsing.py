@@ -1,13 +1,31 @@
 """The built book in the browser: a Playwright context that records what a page logged and asked
 for. The fixtures ``site`` and ``visit`` (conftest.py) hand it to the tests. And ``same_path``, how the
-explorer tests compare an SVG path the page drew with the one Python computes.
+explorer tests compare an SVG path the page drew with the one Python computes, and ``scripts_page``, a
+blank page holding only the given scripts.
 """
 
+import contextlib
 import re
 
 import numpy as np
 
 from tools.browser import wait_for_typesetting
+
+
+@contextlib.contextmanager
+def scripts_page(browser, *scripts: str):
+    """A blank page with the scripts (source texts) added in order; on leaving, it must have logged no error."""
+    context = browser.new_context()
+    tab = context.new_page()
+    errors = []
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    tab.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    tab.goto("about:blank")
+    for script in scripts:
+        tab.add_script_tag(content=script)
+    yield tab
+    context.close()
+    assert errors == []
 
 
 def same_path(got: str, want: str, tolerance: float = 0.11) -> bool:

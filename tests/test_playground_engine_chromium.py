@@ -16,6 +16,7 @@ import pytest
 
 import actlib
 from actlib import data, nn
+from browsing import scripts_page
 
 ENGINE = Path(actlib.__file__).parent / "static" / "playground-engine.js"
 
@@ -80,16 +81,8 @@ window.testGradients = (spec) => {
 
 @pytest.fixture(scope="module")
 def page(browser):
-    context = browser.new_context()
-    tab = context.new_page()
-    errors = []
-    tab.on("pageerror", lambda error: errors.append(str(error)))
-    tab.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    tab.add_script_tag(content=ENGINE.read_text(encoding="utf-8"))
-    tab.add_script_tag(content=HELPERS)
-    yield tab
-    context.close()
-    assert errors == []
+    with scripts_page(browser, ENGINE.read_text(encoding="utf-8"), HELPERS) as tab:
+        yield tab
 
 
 def js(page, expression: str, arg=None):

@@ -21,7 +21,7 @@ from mpmath import mp, mpf
 import actlib
 from actlib import reference, reference_facts
 from actlib.activations import smooth
-from actlib.core import _REGISTRY, INF, Activation, Param, Properties
+from actlib.core import _REGISTRY, INF, JS, Activation, Param, Properties
 from actlib.display import spans
 from actlib.reference_facts import FACTS, STEP
 from actlib.tables import PROPERTY_COLUMNS, framework_table, num
@@ -99,6 +99,7 @@ def probe(monkeypatch):
         about_en="The line αx, registered only by the tests. It checks that the reference takes in a new function unedited.",
         params={"alpha": Param(1.0, 0.5, 2.0, 0.5, "斜率", "the slope")},
         value=lambda x, alpha: alpha * x, derivative=lambda x, alpha: alpha + 0 * x,
+        js=JS(f="return alpha * x;", df="return keepNaN(x, alpha);"),
         latex=r"\operatorname{probe}(x) = \alpha x", grad_latex=r"\operatorname{probe}'(x) = \alpha",
         properties=Properties(range=(-INF, INF), monotonic=True, continuity=INF, zero_centred=True,
                               saturating_left=False, saturating_right=False, identity_near_zero=True),

@@ -7,7 +7,7 @@ for CELU (it is 1 for x > 0).
 
 import numpy as np
 
-from ..core import INF, NONNEGATIVE, POSITIVE, Activation, Param, Properties
+from ..core import INF, JS, NONNEGATIVE, POSITIVE, Activation, Param, Properties
 from ..frameworks import Differs
 from ..numerics import in_blocks
 
@@ -35,6 +35,8 @@ elu = Activation(
     value=in_blocks(lambda x, alpha: np.maximum(x, 0) + alpha * np.expm1(np.minimum(x, 0))),
     # PyTorch convention: f′(0) = alpha (the x ≤ 0 branch).
     derivative=lambda x, alpha: np.where(x > 0, 1, alpha * np.exp(np.minimum(x, 0))),
+    js=JS(f="return Math.max(x, 0) + alpha * Math.expm1(Math.min(x, 0));",
+          df="return x > 0 ? 1 : alpha * Math.exp(Math.min(x, 0));"),
     latex=r"\operatorname{ELU}(x) = \begin{cases} x & x > 0 \\ \alpha\,(e^{x} - 1) & x \le 0 \end{cases}",
     grad_latex=r"\operatorname{ELU}'(x) = \begin{cases} 1 & x > 0 \\ \alpha\, e^{x} & x \le 0 \end{cases}",
     properties=Properties(range=(-1, INF), monotonic=True, continuity=1, zero_centred=False,
@@ -77,6 +79,12 @@ celu = Activation(
     value=_celu,
     # f′(0) = 1 from both sides; PyTorch also gives 1.
     derivative=lambda x, alpha: np.exp(np.minimum(x, 0) / alpha),
+    # As _celu: where u is too small to carry digits (α > 1), α·expm1(u) rounds to m itself.
+    js=JS(f="""
+const m = Math.min(x, 0);
+const u = m / alpha;
+return Math.max(x, 0) + (alpha > 1 && Math.abs(u) < EPS ? m : alpha * Math.expm1(u));""",
+          df="return Math.exp(Math.min(x, 0) / alpha);"),
     latex=r"\operatorname{CELU}(x) = \max(0,\, x) + \min\!\bigl(0,\, \alpha\,(e^{x/\alpha} - 1)\bigr)",
     grad_latex=r"\operatorname{CELU}'(x) = \begin{cases} 1 & x > 0 \\ e^{x/\alpha} & x \le 0 \end{cases}",
     properties=Properties(range=(-1, INF), monotonic=True, continuity=1, zero_centred=False,
@@ -108,6 +116,8 @@ selu = Activation(
     value=in_blocks(lambda x: SELU_SCALE * np.maximum(x, 0) + _SCALE_ALPHA * np.expm1(np.minimum(x, 0))),
     # PyTorch convention: f′(0) = scale·alpha (the x ≤ 0 branch).
     derivative=lambda x: np.where(x > 0, SELU_SCALE, _SCALE_ALPHA * np.exp(np.minimum(x, 0))),
+    js=JS(f=f"return {SELU_SCALE!r} * Math.max(x, 0) + {_SCALE_ALPHA!r} * Math.expm1(Math.min(x, 0));",
+          df=f"return x > 0 ? {SELU_SCALE!r} : {_SCALE_ALPHA!r} * Math.exp(Math.min(x, 0));"),
     latex=r"\operatorname{SELU}(x) = \lambda \begin{cases} x & x > 0 \\ \alpha\,(e^{x} - 1) & x \le 0 \end{cases},"
           r"\quad \lambda \approx 1.0507,\ \alpha \approx 1.6733",
     grad_latex=r"\operatorname{SELU}'(x) = \begin{cases} \lambda & x > 0 \\ \lambda \alpha\, e^{x} & x \le 0 \end{cases}",

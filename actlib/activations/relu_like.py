@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from ..core import INF, NONNEGATIVE, Activation, Option, Param, Properties, check_cap, check_generator
+from ..core import INF, JS, NONNEGATIVE, Activation, Option, Param, Properties, check_cap, check_generator
 from ..frameworks import Differs
 from ..numerics import finite_where_zero, keep_nan as _keep_nan, select
 
@@ -73,6 +73,7 @@ identity = Activation(
     # A copy, so the result never aliases the caller's array.
     value=lambda x: x.copy(),
     derivative=lambda x: _keep_nan(x, 1),
+    js=JS(f="return x;", df="return keepNaN(x, 1);"),
     latex=r"f(x) = x",
     grad_latex=r"f'(x) = 1",
     properties=Properties(range=(-INF, INF), monotonic=True, continuity=INF, zero_centred=True,
@@ -103,6 +104,7 @@ relu = Activation(
     value=lambda x: np.maximum(x, 0),
     # PyTorch convention: f′(0) = 0.
     derivative=lambda x: _keep_nan(x, x > 0),
+    js=JS(f="return Math.max(x, 0);", df="return keepNaN(x, x > 0 ? 1 : 0);"),
     latex=r"\operatorname{ReLU}(x) = \max(0,\, x)",
     grad_latex=r"\operatorname{ReLU}'(x) = \begin{cases} 1 & x > 0 \\ 0 & x \le 0 \end{cases}",
     properties=Properties(range=(0, INF), monotonic=True, continuity=0, zero_centred=False,
@@ -131,6 +133,7 @@ relu6 = Activation(
     value=lambda x: np.clip(x, 0, 6),
     # PyTorch convention (hardtanh backward): slope 0 at both kinks, x = 0 and x = 6.
     derivative=lambda x: _keep_nan(x, (x > 0) & (x < 6)),
+    js=JS(f="return clip(x, 0, 6);", df="return keepNaN(x, x > 0 && x < 6 ? 1 : 0);"),
     latex=r"\operatorname{ReLU6}(x) = \min\!\bigl(\max(0,\, x),\, 6\bigr)",
     grad_latex=r"\operatorname{ReLU6}'(x) = \begin{cases} 1 & 0 < x < 6 \\ 0 & \text{otherwise} \end{cases}",
     properties=Properties(range=(0, 6), monotonic=True, continuity=0, zero_centred=False,
@@ -161,6 +164,7 @@ leaky_relu = Activation(
     value=_leaky,
     # PyTorch convention: f′(0) = alpha.
     derivative=_leaky_grad,
+    js=JS(f="return leaky(x, alpha);", df="return keepNaN(x, x > 0 ? 1 : alpha);"),
     latex=r"\operatorname{LeakyReLU}(x) = \begin{cases} x & x > 0 \\ \alpha x & x \le 0 \end{cases}",
     grad_latex=r"\operatorname{LeakyReLU}'(x) = \begin{cases} 1 & x > 0 \\ \alpha & x \le 0 \end{cases}",
     properties=Properties(range=(-INF, INF), monotonic=True, continuity=0, zero_centred=False,
@@ -193,6 +197,7 @@ prelu = Activation(
     # The leaky ReLU formula, f′(0) = alpha included; only the role of alpha differs.
     value=leaky_relu.value,
     derivative=leaky_relu.derivative,
+    js=leaky_relu.js,
     latex=r"\operatorname{PReLU}(x) = \begin{cases} x & x > 0 \\ \alpha x & x \le 0 \end{cases}",
     grad_latex=r"\operatorname{PReLU}'(x) = \begin{cases} 1 & x > 0 \\ \alpha & x \le 0 \end{cases}",
     properties=Properties(range=(-INF, INF), monotonic=True, continuity=0, zero_centred=False,
@@ -230,6 +235,12 @@ rrelu = Activation(
     # PyTorch convention: f′(0) = the negative slope (the x ≤ 0 branch). The same rng state draws the
     # same slopes as the value.
     derivative=lambda x, **p: _leaky_grad(x, _rrelu_slope(x, **p)),
+    # The browser form is the eval form: the mean slope, as _rrelu with training=False.
+    js=JS(f="""
+const total = lower + upper;
+if (total > 0 && total < 2 * TINY && !(x > 0)) return x * total / 2;
+return leaky(x, midpoint(lower, upper));""",
+          df="return keepNaN(x, x > 0 ? 1 : midpoint(lower, upper));"),
     latex=r"\operatorname{RReLU}(x) = \begin{cases} x & x > 0 \\ a x & x \le 0 \end{cases},"
           r"\quad a \sim \mathcal{U}(l, u) \text{ (training)},\ a = \tfrac{l + u}{2} \text{ (eval)}",
     grad_latex=r"\operatorname{RReLU}'(x) = \begin{cases} 1 & x > 0 \\ a & x \le 0 \end{cases}",
@@ -263,6 +274,7 @@ thresholded_relu = Activation(
     value=lambda x, threshold: np.maximum(x, 0) * (x > threshold),
     # PyTorch convention (Threshold backward): slope 0 at x = threshold.
     derivative=lambda x, threshold: _keep_nan(x, x > threshold),
+    js=JS(f="return Math.max(x, 0) * (x > threshold ? 1 : 0);", df="return keepNaN(x, x > threshold ? 1 : 0);"),
     latex=r"f(x) = \begin{cases} x & x > \theta \\ 0 & x \le \theta \end{cases}",
     grad_latex=r"f'(x) = \begin{cases} 1 & x > \theta \\ 0 & x \le \theta \end{cases}",
     properties=Properties(range=(0, INF), monotonic=True, continuity=-1, zero_centred=False,
@@ -305,6 +317,7 @@ hard_shrink = Activation(
     value=lambda x, threshold: x * (np.abs(x) > threshold),
     # PyTorch convention: slope 0 at x = ±threshold.
     derivative=lambda x, threshold: _keep_nan(x, np.abs(x) > threshold),
+    js=JS(f="return x * (Math.abs(x) > threshold ? 1 : 0);", df="return keepNaN(x, Math.abs(x) > threshold ? 1 : 0);"),
     latex=r"\operatorname{hardshrink}(x) = \begin{cases} x & |x| > \lambda \\ 0 & |x| \le \lambda \end{cases}",
     grad_latex=r"\operatorname{hardshrink}'(x) = \begin{cases} 1 & |x| > \lambda \\ 0 & |x| \le \lambda \end{cases}",
     properties=Properties(range=(-INF, INF), monotonic=True, continuity=-1, zero_centred=True,
@@ -343,6 +356,7 @@ soft_shrink = Activation(
     value=lambda x, threshold: x - np.clip(x, -threshold, threshold) + 0.0,
     # The same slope as hard shrink, 0 at x = ±threshold (PyTorch convention).
     derivative=hard_shrink.derivative,
+    js=JS(f="return x - clip(x, -threshold, threshold) + 0;", df=hard_shrink.js.df),
     latex=r"\operatorname{softshrink}(x) = \begin{cases} x - \lambda & x > \lambda \\ x + \lambda & x < -\lambda \\ "
           r"0 & |x| \le \lambda \end{cases}",
     grad_latex=r"\operatorname{softshrink}'(x) = \begin{cases} 1 & |x| > \lambda \\ 0 & |x| \le \lambda \end{cases}",
@@ -411,6 +425,15 @@ general_relu = Activation(
                                  "the cap m on the output (a number ≥ 0; None: no cap)", check_cap)},
     value=_general_relu,
     derivative=_general_relu_grad,
+    # As _general_relu (with _slope_times_gap) and _general_relu_grad.
+    js=JS(f="""
+const t = finiteWhereZero(x, alpha);
+const below = threshold >= MAX * EPS / 8 ? 2 * (alpha * (t / 2 - threshold / 2)) + 0 : alpha * (t - threshold) + 0;
+return x > threshold ? Math.min(x, capOf(max_value)) : below;""",
+          df="""
+const inside = capOf(max_value) === Infinity || x < max_value ? 1 : 0;
+return keepNaN(x, x > threshold ? inside : alpha);""",
+          options=("max_value",)),
     latex=(r"f(x) = \begin{cases} \min(x,\, m) & x > \theta \\ \alpha\,(x - \theta) & x \le \theta \end{cases},"
            r"\quad m = \infty \text{ without a cap}"),
     grad_latex=(r"f'(x) = \begin{cases} 1 & \theta < x < m \\ 0 & x > \theta,\ x \ge m \\ \alpha & x \le \theta "

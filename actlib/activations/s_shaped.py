@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from ..core import INF, Activation, Param, Properties
+from ..core import INF, JS, Activation, Param, Properties
 from ..frameworks import Differs
 from ..numerics import finite, in_blocks, keep_nan, logistic, select, sigmoid_grad, softplus
 
@@ -30,6 +30,7 @@ binary_step = Activation(
     value=lambda x, threshold: keep_nan(x, x >= threshold),
     # The jump has no derivative; like autograd we report 0 there as well.
     derivative=lambda x, threshold: keep_nan(x, 0),
+    js=JS(f="return keepNaN(x, x >= threshold ? 1 : 0);", df="return keepNaN(x, 0);"),
     latex=r"H(x) = \begin{cases} 1 & x \ge \theta \\ 0 & x < \theta \end{cases}",
     grad_latex=r"H'(x) = 0 \quad (x \ne \theta)",
     properties=Properties(range=(0, 1), monotonic=True, continuity=-1, zero_centred=False,
@@ -58,6 +59,7 @@ sigmoid = Activation(
               "long moved on to the ReLU family."),
     value=logistic,
     derivative=lambda x: sigmoid_grad(x),
+    js=JS(f="return logistic(x);", df="return sigmoidGrad(x);"),
     latex=r"\sigma(x) = \frac{1}{1 + e^{-x}}",
     grad_latex=r"\sigma'(x) = \sigma(x)\,\bigl(1 - \sigma(x)\bigr)",
     properties=Properties(range=(0, 1), monotonic=True, continuity=INF, zero_centred=False,
@@ -84,6 +86,7 @@ hard_sigmoid = Activation(
     value=in_blocks(lambda x: np.clip((x + 3) / 6, 0, 1)),
     # PyTorch convention: slope 0 at the kinks x = ±3.
     derivative=lambda x: keep_nan(x, select(np.abs(x) < 3, 1 / 6, 0, x.dtype)),
+    js=JS(f="return clip((x + 3) / 6, 0, 1);", df="return keepNaN(x, Math.abs(x) < 3 ? 1 / 6 : 0);"),
     latex=r"\operatorname{hardsigmoid}(x) = \min\!\bigl(\max(0,\, x + 3),\, 6\bigr) / 6",
     grad_latex=r"\operatorname{hardsigmoid}'(x) = \begin{cases} 1/6 & -3 < x < 3 \\ 0 & \text{otherwise} \end{cases}",
     properties=Properties(range=(0, 1), monotonic=True, continuity=0, zero_centred=False,
@@ -110,6 +113,7 @@ sparse_sigmoid = Activation(
     value=in_blocks(lambda x: np.clip((x + 1) / 2, 0, 1)),
     # Slope 0 at the kinks x = ±1, as PyTorch's hardsigmoid (Keras agrees; JAX's clip gives 1/4 there).
     derivative=lambda x: keep_nan(x, select(np.abs(x) < 1, 1 / 2, 0, x.dtype)),
+    js=JS(f="return clip((x + 1) / 2, 0, 1);", df="return keepNaN(x, Math.abs(x) < 1 ? 1 / 2 : 0);"),
     latex=r"\operatorname{sparsesigmoid}(x) = \min\!\bigl(\max\bigl(0,\, (x + 1)/2\bigr),\, 1\bigr)",
     grad_latex=(r"\operatorname{sparsesigmoid}'(x) = \begin{cases} 1/2 & -1 < x < 1 \\ 0 & \text{otherwise} "
                 r"\end{cases}"),
@@ -139,6 +143,7 @@ log_sigmoid = Activation(
               "every finite input."),
     value=in_blocks(lambda x: -softplus(-x)),
     derivative=lambda x: logistic(-x),
+    js=JS(f="return -softplus(-x);", df="return logistic(-x);"),
     latex=r"\log\sigma(x) = -\log\bigl(1 + e^{-x}\bigr)",
     grad_latex=r"\frac{d}{dx}\log\sigma(x) = \sigma(-x) = 1 - \sigma(x)",
     properties=Properties(range=(-INF, 0), monotonic=True, continuity=INF, zero_centred=False,
@@ -167,6 +172,7 @@ tanh = Activation(
     value=lambda x: np.tanh(x),
     # 1 − tanh² loses every digit once tanh rounds to ±1; 4σ′(2x) keeps them.
     derivative=in_blocks(lambda x: 4 * sigmoid_grad(2 * x)),
+    js=JS(f="return tanh(x);", df="return 4 * sigmoidGrad(2 * x);"),
     latex=r"\tanh(x) = \frac{e^{x} - e^{-x}}{e^{x} + e^{-x}}",
     grad_latex=r"\tanh'(x) = 1 - \tanh^2(x)",
     properties=Properties(range=(-1, 1), monotonic=True, continuity=INF, zero_centred=True,
@@ -198,6 +204,7 @@ hard_tanh = Activation(
     value=lambda x: np.clip(x, -1, 1),
     # PyTorch convention: slope 0 at the kinks x = ±1.
     derivative=lambda x: keep_nan(x, np.abs(x) < 1),
+    js=JS(f="return clip(x, -1, 1);", df="return keepNaN(x, Math.abs(x) < 1 ? 1 : 0);"),
     latex=r"\operatorname{hardtanh}(x) = \max\!\bigl(-1,\, \min(1,\, x)\bigr)",
     grad_latex=r"\operatorname{hardtanh}'(x) = \begin{cases} 1 & -1 < x < 1 \\ 0 & \text{otherwise} \end{cases}",
     properties=Properties(range=(-1, 1), monotonic=True, continuity=0, zero_centred=True,
@@ -225,6 +232,8 @@ softsign = Activation(
               "0 and costs a single division; mainstream models rarely use it."),
     value=lambda x: (f := finite(x)) / (1 + np.abs(f)),
     derivative=lambda x: 1 / np.square(1 + np.abs(x)),      # np.square: a 0-d x squares as an array does
+    js=JS(f="const f = finite(x);\nreturn f / (1 + Math.abs(f));",
+          df="const d = 1 + Math.abs(x);\nreturn 1 / (d * d);"),
     latex=r"\operatorname{softsign}(x) = \frac{x}{1 + |x|}",
     grad_latex=r"\operatorname{softsign}'(x) = \frac{1}{(1 + |x|)^2}",
     properties=Properties(range=(-1, 1), monotonic=True, continuity=1, zero_centred=True,
@@ -259,6 +268,7 @@ arctan = Activation(
               "the frameworks offer it only as an ordinary mathematical function."),
     value=lambda x: np.arctan(x),
     derivative=lambda x: 1 / (1 + np.square(x)),
+    js=JS(f="return Math.atan(x);", df="return 1 / (1 + x * x);"),
     latex=r"\arctan(x)",
     grad_latex=r"\arctan'(x) = \frac{1}{1 + x^2}",
     properties=Properties(range=(-np.pi / 2, np.pi / 2), monotonic=True, continuity=INF, zero_centred=True,

@@ -8,7 +8,7 @@ import numpy as np
 from scipy.optimize import brentq
 from scipy.special import erfcx, lambertw
 
-from ..core import INF, NONNEGATIVE, POSITIVE, Activation, Option, Param, Properties
+from ..core import INF, JS, NONNEGATIVE, POSITIVE, Activation, Option, Param, Properties
 from ..frameworks import Differs
 from ..numerics import (finite, finite_where_zero, in_blocks, in_float64, logistic, sigmoid as _sigmoid, sigmoid_grad,
                         softplus as _softplus, two_square)
@@ -42,6 +42,8 @@ softplus = Activation(
     # would overflow for β > 1 and x near the largest float.
     value=in_blocks(lambda x, beta: np.maximum(x, 0) + np.log1p(np.exp(-np.abs(beta * x))) / beta),
     derivative=lambda x, beta: logistic(beta * x),
+    js=JS(f="return Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(beta * x))) / beta;",
+          df="return logistic(beta * x);"),
     latex=r"\operatorname{softplus}(x) = \frac{1}{\beta}\log\bigl(1 + e^{\beta x}\bigr)",
     grad_latex=r"\operatorname{softplus}'(x) = \sigma(\beta x) = \frac{1}{1 + e^{-\beta x}}",
     properties=Properties(range=(0, INF), monotonic=True, continuity=INF, zero_centred=False,
@@ -78,6 +80,7 @@ sparse_plus = Activation(
     value=_sparse_plus,
     # (x + 1)/2 clipped to [0, 1]: continuous, so the kinks ±1 need no convention (0 at −1, 1 at 1).
     derivative=sparse_sigmoid.value,
+    js=JS(f="const t = (clip(x, -1, 1) + 1) / 2;\nreturn x >= 1 ? x : t * t;", df=sparse_sigmoid.js.f),
     latex=(r"\operatorname{sparseplus}(x) = \begin{cases} 0 & x \le -1 \\ (x + 1)^2/4 & -1 < x < 1 \\ x & x \ge 1 "
            r"\end{cases}"),
     grad_latex=r"\operatorname{sparseplus}'(x) = \min\!\bigl(\max\bigl(0,\, (x + 1)/2\bigr),\, 1\bigr) = \operatorname{sparsesigmoid}(x)",
@@ -143,6 +146,13 @@ silu = Activation(
                           "scale inside the sigmoid: β = 0 gives x/2, β → ∞ tends to ReLU", NONNEGATIVE)},
     value=_silu,
     derivative=_silu_grad,
+    # As _silu and _silu_grad.
+    js=JS(f="""
+if (x === -Infinity && beta > 0 && beta * MAX < 2000) return -0;
+const u = beta > 0 ? Math.max(x, -MAX) : x;
+const t = Math.exp(finiteWhereZero(u, beta) * -beta);
+return t === Infinity ? u * sigmoid(beta * u) : u / (1 + t);""",
+          df="const t = finite(beta * finiteWhereZero(x, beta));\nreturn sigmoid(t) * (1 + t * sigmoid(-t));"),
     latex=r"\operatorname{SiLU}(x) = x\,\sigma(\beta x) = \frac{x}{1 + e^{-\beta x}}",
     grad_latex=r"\operatorname{SiLU}'(x) = \sigma(\beta x)\bigl(1 + \beta x\,\sigma(-\beta x)\bigr)",
     # The minimum sits where 1 + x σ(−x) = 0; there f = x + 1 = −W(1/e), W the Lambert W function.
@@ -277,6 +287,7 @@ def _gelu_tanh_grad(x: np.ndarray) -> np.ndarray:
 
 
 _GELU = {"none": (_gelu, _gelu_grad), "tanh": (_gelu_tanh, _gelu_tanh_grad)}
+_GELU_TANH_U_JS = f"{_SQRT_2_OVER_PI!r} * x * (1 + {_GELU_TANH_K!r} * (x * x))"     # u of _gelu_tanh_u
 
 gelu = Activation(
     name="gelu",
@@ -298,6 +309,17 @@ gelu = Activation(
                                    "how Φ is computed: \"none\" exactly (error function), \"tanh\" by the tanh approximation")},
     value=lambda x, approximate: _GELU[approximate][0](x),
     derivative=lambda x, approximate: _GELU[approximate][1](x),
+    # Φ and GELU′ from fdlibm's erfc and erfcx (the prelude), the tanh form as _gelu_tanh and _gelu_tanh_grad.
+    js=JS(f=f"""
+const left = Math.max(x, -MAX);
+return approximate === "tanh" ? left * sigmoid(2 * ({_GELU_TANH_U_JS})) : left * gaussCdf(x);""",
+          df=f"""
+if (approximate !== "tanh") return geluSlope(x);
+x = clip(x, -1e10, 1e10);
+const du = {_SQRT_2_OVER_PI!r} * (1 + 3 * {_GELU_TANH_K!r} * (x * x));
+const twoU = 2 * ({_GELU_TANH_U_JS});
+return sigmoid(twoU) + 2 * x * du * sigmoidGrad(twoU);""",
+          options=("approximate",)),
     latex=(r"\operatorname{GELU}(x) = x\,\Phi(x) = \frac{x}{2}\Bigl(1 + \operatorname{erf}\frac{x}{\sqrt{2}}\Bigr)"
            r"\approx \frac{x}{2}\Bigl(1 + \tanh\Bigl(\sqrt{2/\pi}\,\bigl(x + 0.044715\,x^3\bigr)\Bigr)\Bigr)"),
     grad_latex=r"\operatorname{GELU}'(x) = \Phi(x) + x\,\varphi(x), \quad \varphi(x) = \frac{e^{-x^2/2}}{\sqrt{2\pi}}",
@@ -353,6 +375,22 @@ mish = Activation(
               "exponential, a logarithm and a tanh, which makes it dearer than both ReLU and Swish."),
     value=_mish,
     derivative=_mish_grad,
+    # As _mish and _mish_grad, with one branch per side of x = −3/4.
+    js=JS(f="return Math.max(x, -MAX) * tanh(softplus(x));",
+          df="""
+x = clip(x, -1000, MAX);
+if (x < -700) {
+  const g = Math.exp(x / 2);
+  return g * (g * (1 + x));
+}
+if (x < -0.75) {
+  const e = Math.exp(x);
+  const w = 2 + e * (2 + e);
+  return (e / w) * ((4 * (1 + x) + e * (6 + 4 * x + e * (4 + e))) / w);
+}
+const u = Math.exp(-x);
+const w = 1 + 2 * u * (1 + u);
+return (1 + 2 * u + x * (4 * u * u * (1 + u)) / w) / w;"""),
     latex=r"\operatorname{mish}(x) = x\tanh\bigl(\operatorname{softplus}(x)\bigr) = x\tanh\bigl(\log(1 + e^{x})\bigr)",
     grad_latex=(r"\operatorname{mish}'(x) = \tanh(s) + x\,\operatorname{sech}^2(s)\,\sigma(x), "
                 r"\quad s = \operatorname{softplus}(x)"),
@@ -398,6 +436,8 @@ hard_swish = Activation(
               "between."),
     value=_hard_swish,
     derivative=_hard_swish_grad,
+    js=JS(f="return Math.max(x, -MAX) * (clip(x + 3, 0, 6) / 6);",
+          df="return x <= -3 ? 0 : x >= 3 ? 1 : (2 * x + 3) / 6;"),
     latex=r"\operatorname{hardswish}(x) = x\,\frac{\min\bigl(\max(0,\, x + 3),\, 6\bigr)}{6}",
     grad_latex=(r"\operatorname{hardswish}'(x) = \begin{cases} 0 & x \le -3 \\ x/3 + 1/2 & -3 < x < 3 \\ "
                 r"1 & x \ge 3 \end{cases}"),
@@ -457,6 +497,12 @@ tanhshrink = Activation(
               "library; PyTorch and Keras have it built in, but well-known models rarely use it."),
     value=_tanhshrink,
     derivative=lambda x: np.square(np.tanh(x)),
+    # As _tanhshrink: the series of x − tanh x below |x| = 2.
+    js=JS(f=f"""
+if (!(Math.abs(x) < 2)) return x - tanh(x);
+const s = x * x;
+return horner(s, {_TANHSHRINK_SERIES!r}) * s * x / Math.cosh(x);""",
+          df="const t = tanh(x);\nreturn t * t;"),
     latex=r"\operatorname{tanhshrink}(x) = x - \tanh(x)",
     grad_latex=r"\operatorname{tanhshrink}'(x) = \tanh^2(x)",
     properties=Properties(range=(-INF, INF), monotonic=True, continuity=INF, zero_centred=True,
@@ -535,6 +581,8 @@ squareplus = Activation(
                           "smoothness: β = 0 is exactly ReLU, a larger β rounds the corner more", NONNEGATIVE)},
     value=in_blocks(lambda x, beta: _squareplus_parts(x, beta)[0]),
     derivative=_squareplus_grad,
+    js=JS(f="return squareplusParts(x, beta)[0];",
+          df="const [f, r] = squareplusParts(finite(x), beta);\nreturn f / (r > 0 ? r : 1);"),
     latex=r"\operatorname{squareplus}(x) = \frac{x + \sqrt{x^2 + \beta}}{2}",
     grad_latex=r"\operatorname{squareplus}'(x) = \frac{1}{2}\Bigl(1 + \frac{x}{\sqrt{x^2 + \beta}}\Bigr)",
     properties=Properties(range=(0, INF), monotonic=True, continuity=INF, zero_centred=False,
@@ -586,6 +634,9 @@ gaussian = Activation(
               "falls to a half and to 1%."),
     value=_gaussian,
     derivative=_gaussian_grad,
+    # As _gaussian and _gaussian_grad: the square split exactly.
+    js=JS(f="const [hi, lo] = twoSquare(clip(x, -40, 40));\nconst e = Math.exp(-hi);\nreturn e - e * lo;",
+          df="const t = clip(x, -40, 40);\nconst g = expHalfSquare(t);\nreturn -2 * ((t * g) * g);"),
     latex=r"\operatorname{gaussian}(x) = e^{-x^2}",
     grad_latex=r"\operatorname{gaussian}'(x) = -2x\,e^{-x^2}",
     properties=Properties(range=(0, 1), monotonic=False, continuity=INF, zero_centred=False,
@@ -610,6 +661,7 @@ exponential = Activation(
               "so it is rarely used in hidden layers."),
     value=lambda x: np.exp(x),
     derivative=lambda x: np.exp(x),
+    js=JS(f="return Math.exp(x);", df="return Math.exp(x);"),
     latex=r"f(x) = e^{x}",
     grad_latex=r"f'(x) = e^{x}",
     properties=Properties(range=(0, INF), monotonic=True, continuity=INF, zero_centred=False,
