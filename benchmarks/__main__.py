@@ -1,6 +1,6 @@
 """python -m benchmarks [SECTION ...] [--book]
 
-Runs the sections named (default: accuracy speed explorer memory weight; --book adds book and suite, the
+Runs the sections named (default: accuracy speed explorer memory weight playground; --book adds book and suite, the
 slow ones), prints their tables, and writes results/latest.json and results/latest.md. Sections not run
 keep the figures of the previous run, each with the date it was measured on.
 """
@@ -16,7 +16,7 @@ from pathlib import Path
 
 from actlib.display import spans
 
-from . import accuracy, book, explorer, machine, memory, pair, render_machine, speed, weight
+from . import accuracy, book, explorer, machine, memory, pair, playground, render_machine, speed, weight
 
 RESULTS = Path(__file__).resolve().parent / "results"
 SECTIONS = {  # name: (run, render, heading)
@@ -25,10 +25,11 @@ SECTIONS = {  # name: (run, render, heading)
     "explorer": (explorer.run, explorer.render, "探索器 · Explorer"),
     "memory": (memory.run, memory.render, "内存 · Memory"),
     "weight": (weight.run, weight.render, "页面重量 · Page weight"),
+    "playground": (playground.run, playground.render, "训练场 · Playground"),
     "book": (book.run, book.render, "构建整本书 · Building the book"),
     "suite": (book.run_suite, book.render_suite, "运行全部测试 · Running every test"),
 }
-DEFAULT = ["accuracy", "speed", "explorer", "memory", "weight"]
+DEFAULT = ["accuracy", "speed", "explorer", "memory", "weight", "playground"]
 
 
 def encode(obj):
