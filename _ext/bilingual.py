@@ -76,8 +76,8 @@ def split(node: nodes.Element, header: bool = False) -> bool:
     if zh and isinstance(zh[0], nodes.Text) and (m := NUMBER.match(str(zh[0]))):
         shared = [nodes.Text(m.group(1))]
         zh[0] = nodes.Text(str(zh[0])[m.end():])
-        if en and isinstance(en[0], nodes.Text):
-            en[0] = nodes.Text(NUMBER.sub("", str(en[0]), count=1))
+        if en and isinstance(en[0], nodes.Text) and str(en[0]).startswith(m.group(1)):   # "A neuron" keeps its A
+            en[0] = nodes.Text(str(en[0])[len(m.group(1)):])
     node.children = []
     node.extend(shared)
     node += lang_span("", "", *(c for c in zh if c.astext() or not isinstance(c, nodes.Text)), lang="zh")

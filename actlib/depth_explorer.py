@@ -149,7 +149,7 @@ def _checked_acts(who: str, acts: Any) -> tuple[Activation, ...]:
                         f"got {type(acts).__name__} {acts!r:.40}")
     if not 1 <= len(acts) <= MAX_FUNCTIONS:
         raise ValueError(f"{who}: acts must name 1 to {MAX_FUNCTIONS} activations (one colour each), got {len(acts)}")
-    checked = tuple(prop._activation(who, a) for a in acts)
+    checked = tuple(prop._activation(f"{who}: acts[{i}]", a) for i, a in enumerate(acts))
     names = [a.name for a in checked]
     twice = next((n for n in names if names.count(n) > 1), None)
     if twice:

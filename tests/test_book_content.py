@@ -6,8 +6,11 @@ languages shown and every ``<details>`` (the exercise solutions) opened. Every f
 has an alt text "中文 · English" that says what it shows, in both halves.
 """
 
+import html
+import json
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 
 import actlib
 import pytest
@@ -16,6 +19,7 @@ from actlib.reference import anchor
 from book import built_pages, toc_pages
 
 PAGES = [*toc_pages(), "search", "genindex"]
+ROOT = Path(__file__).resolve().parents[1]
 CHAPTERS = [p for p in toc_pages() if p.startswith("chapters/")]
 CJK = re.compile(r"[\u3400-\u9fff]")
 LATIN = re.compile(r"[A-Za-z]")
@@ -139,3 +143,25 @@ def test_every_link_to_a_reference_entry_finds_it(html_dir):
     assert links, "no page links to a reference entry"
     broken = [f"{page}: #{target}" for page, target in links if target not in ids]
     assert not broken, "links to entries the reference does not have:\n" + "\n".join(broken)
+
+
+HEADING = re.compile(r"^#{1,3} (?:(?:[A-Z]|\d+)(?:\.\d+)*\s+)?(\S[^\n]*?) · ([^\n]+)$", re.M)
+PLAIN = re.compile(r"^[A-Za-z0-9 ,:;'()/\-–]+$")         # no markup that would change the built text
+
+
+def _source_text(path: str) -> str:
+    notebook = ROOT / f"{path}.ipynb"
+    if notebook.exists():
+        cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+        return "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+    return (ROOT / f"{path}.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("path", toc_pages())
+def test_the_english_half_of_a_heading_keeps_every_word(html_dir, path):
+    """"1.2 神经元：加权和加激活 · A neuron: …" shows "A neuron: …" in English, not "neuron: …" (a
+    capital letter and a space at the start of the English half are words, not a section number)."""
+    built = html.unescape((html_dir / f"{path}.html").read_text(encoding="utf-8"))
+    halves = [en for _, en in HEADING.findall(_source_text(path)) if PLAIN.match(en)]
+    missing = [en for en in halves if f'<span lang="en">{en}</span>' not in built]
+    assert not missing, f"{path}: English heading halves shown otherwise: {missing}"
