@@ -126,3 +126,26 @@ def test_the_controls_follow_the_language(visit, lang, words):
     assert option == ("异或" if lang == "zh" else "XOR")
     label = page.get_attribute(".pg-boundary", "aria-label")
     assert (re.search(r"[\u4e00-\u9fff]", label) is not None) == (lang == "zh")
+
+
+def test_one_activation_per_layer(visit):
+    """"One per layer" gives each hidden layer its own select; the address keeps them, a shared parameter
+    acts on every layer that has it, and the chart shows the activation of the layer whose unit has focus."""
+    v = visit()
+    page = _ready(v.open("playground.html?layers=3&act=tanh"))
+    page.check(".pg-each")
+    assert page.locator(".pg-per select").count() == 3
+    page.select_option('.pg-per select[data-layer="1"]', "leaky_relu")
+    page.select_option('.pg-per select[data-layer="2"]', "elu")
+    search = page.evaluate("location.search")
+    assert "per=tanh%2Cleaky_relu%2Celu" in search and "alpha=" in search
+    again = _ready(v.open("playground.html" + search))
+    assert [again.input_value(f'.pg-per select[data-layer="{l}"]') for l in range(3)] == ["tanh", "leaky_relu", "elu"]
+    assert again.locator('.pg-params input[data-key="alpha"]').count() == 1    # one alpha for both
+    again.focus('.pg-unit[data-layer="2"]')
+    assert again.text_content(".pg-act-name") == "elu (3)"
+    _epochs(again, 3)
+    assert again.text_content(".pg-epoch") == "3"
+    again.uncheck(".pg-each")
+    assert again.locator(".pg-per select").count() == 0 and "per=&" in again.evaluate("location.search")
+    assert v.errors == []

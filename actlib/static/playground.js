@@ -16,8 +16,10 @@
     init: ["xavier", "he", "lecun"],
     opt: ["adam", "sgd"],
   };
+  // act is the whole network's activation; per, when set, names one per hidden layer ("relu,tanh,relu").
   const DEFAULTS = {data: "moons", n: 400, noise: 0.1, test: 0.25, seed: 0, layers: 3, units: 8, act: "tanh",
-                    init: "xavier", opt: "adam", lr: 0.01, batch: 32, l2: 0};
+                    per: "", init: "xavier", opt: "adam", lr: 0.01, batch: 32, l2: 0};
+  const WORDS = ["data", "act", "per", "init", "opt"];   // the entries that are names, not numbers
   // The chapters' presets: each starts where its lesson shows.
   const PRESETS = {
     "xor-relu": {data: "xor", noise: 0.2, layers: 1, units: 8, act: "relu", init: "he", opt: "adam", lr: 0.03},
@@ -42,20 +44,42 @@
   function number(value) {
     if (value === 0) return "0";
     const abs = Math.abs(value);
-    return abs >= 1e4 || abs < 1e-3 ? value.toExponential(2).replace("-", "\u2212")
-      : String(+value.toPrecision(3));
+    const text = abs >= 1e4 || abs < 1e-3 ? value.toExponential(2) : String(+value.toPrecision(3));
+    return text.replace(/-/g, "\u2212");
   }
 
   // ---------------------------------------------------------------------------------------- configuration
   function fromAddress(forms) {               // the page's own configuration, from ?key=value (unknown keys kept out)
     const query = new URLSearchParams(window.location.search), out = {};
     if (query.get("preset") && PRESETS[query.get("preset")]) Object.assign(out, PRESETS[query.get("preset")]);
-    for (const [key, value] of query) {
-      if (key in DEFAULTS) out[key] = key === "data" || key === "act" || key === "init" || key === "opt" ? value : +value;
-    }
-    const act = forms[out.act] ? out.act : null;
-    if (act) for (const name of forms[act].args) if (query.has(name)) out[name] = forms[act].params[name] ? +query.get(name) : query.get(name);
+    for (const [key, value] of query) if (key in DEFAULTS) out[key] = WORDS.includes(key) ? value : +value;
+    const {params, options} = shared(layerActs(Object.assign({}, DEFAULTS, out), forms), forms);
+    for (const name of Object.keys(params)) if (query.has(name)) out[name] = +query.get(name);
+    for (const name of Object.keys(options)) if (query.has(name)) out[name] = query.get(name);
     return out;
+  }
+  function layerActs(c, forms) {              // the activation of each hidden layer
+    const per = c.per ? c.per.split(",") : [];
+    return per.length === c.layers && per.every((name) => forms[name]) ? per : Array(c.layers).fill(c.act);
+  }
+  // The parameters and options of the activations in use, one control each: a parameter acts on every layer
+  // whose activation has it, over the part of their ranges they share (as actlib.explore's shared sliders).
+  function shared(acts, forms) {
+    const params = {}, options = {};
+    for (const name of new Set(acts)) {
+      for (const [key, p] of Object.entries(forms[name].params)) {
+        const s = params[key];
+        params[key] = s ? {low: Math.max(s.low, p.low), high: Math.min(s.high, p.high), step: Math.min(s.step, p.step),
+                           default: s.default} : {low: p.low, high: p.high, step: p.step, default: p.default};
+      }
+      for (const [key, o] of Object.entries(forms[name].options)) {
+        const s = options[key];
+        options[key] = s ? {choices: s.choices.filter((v) => o.choices.includes(v)), default: s.default}
+          : {choices: o.choices.slice(), default: o.default};
+      }
+    }
+    for (const p of Object.values(params)) p.default = Math.min(p.high, Math.max(p.low, p.default));
+    return {params, options};
   }
   function valid(config, forms) {             // every entry inside what its control offers, else the default
     const c = Object.assign({}, DEFAULTS, config);
@@ -66,15 +90,18 @@
     clamp("layers", 1, 6); clamp("units", 1, 8); clamp("noise", 0, 0.5); clamp("test", 0.1, 0.5);
     clamp("seed", 0, 9999); clamp("n", 100, 800);
     c.layers = Math.round(c.layers); c.units = Math.round(c.units); c.seed = Math.round(c.seed); c.n = Math.round(c.n);
-    const form = forms[c.act];
-    for (const [name, p] of Object.entries(form.params)) if (!(c[name] >= p.low && c[name] <= p.high)) c[name] = p.default;
-    for (const [name, o] of Object.entries(form.options)) if (!o.choices.includes(c[name])) c[name] = o.default;
+    const per = c.per ? c.per.split(",") : [];
+    if (!(per.length === c.layers && per.every((name) => forms[name]))) c.per = "";
+    const {params, options} = shared(layerActs(c, forms), forms);
+    for (const [name, p] of Object.entries(params)) if (!(c[name] >= p.low && c[name] <= p.high)) c[name] = p.default;
+    for (const [name, o] of Object.entries(options)) if (!o.choices.includes(c[name])) c[name] = o.default;
     return c;
   }
   function address(config, forms) {           // the query string that reproduces config
     const query = new URLSearchParams();
     for (const key of Object.keys(DEFAULTS)) query.set(key, String(config[key]));
-    for (const name of forms[config.act].args) query.set(name, String(config[name]));
+    const {params, options} = shared(layerActs(config, forms), forms);
+    for (const name of [...Object.keys(params), ...Object.keys(options)]) query.set(name, String(config[name]));
     return query.toString();
   }
 
@@ -89,11 +116,11 @@
     const controls = root.querySelectorAll("[data-key]");
     const boundary = $(".pg-boundary"), lossChart = $(".pg-loss"), gradChart = $(".pg-grads"), actChart = $(".pg-act");
 
-    function activation() {                   // the engine's {f, df, params}, parameters bound once
-      const form = forms[config.act], p = {};
-      for (const name of form.args) p[name] = config[name];
-      return Object.assign(form.bind(p), {params: p,
-        negativeSlope: config.act === "leaky_relu" || config.act === "prelu" ? p.alpha : 0});
+    function activation(layer) {              // the engine's {f, df, params} for a hidden layer, parameters bound once
+      const name = layerActs(config, forms)[layer], form = forms[name], p = {};
+      for (const key of form.args) p[key] = config[key];
+      return Object.assign(form.bind(p), {name, params: p,
+        negativeSlope: name === "leaky_relu" || name === "prelu" ? p.alpha : 0});
     }
     function build() {
       const make = {xor: E.data.xor, circles: E.data.circles, moons: E.data.moons, spiral: E.data.spiral};
@@ -101,7 +128,8 @@
         : make[config.data](config.n, config.noise, config.seed);
       sets = E.data.split(all, config.test, config.seed);
       grid = E.data.grid(all, GRID, 0.1);
-      net = new E.Network({sizes: [2, ...Array(config.layers).fill(config.units), 1], activations: activation(),
+      net = new E.Network({sizes: [2, ...Array(config.layers).fill(config.units), 1],
+                           activations: Array.from({length: config.layers}, (_, l) => activation(l)),
                            output: "sigmoid", init: config.init, seed: config.seed});
       const opt = config.opt === "adam" ? new E.Adam(config.lr) : new E.SGD(config.lr);
       trainer = new E.Trainer(net, opt, {batchSize: config.batch || null, l2: config.l2, seed: config.seed});
@@ -233,7 +261,9 @@
       });
     }
     function drawActivation() {                // f and f′ of the chosen activation, the layers' z ranges below
-      const f = chartFrame(actChart), ctx = f.ctx, a = activation(), reach = Math.max(3, ...history.ranges.map((r) => Math.max(-r[0], r[1])));
+      const layer = shown ? shown[0] : 0, a = activation(layer);
+      $(".pg-act-name").textContent = a.name + (config.per ? ` (${layer + 1})` : "");
+      const f = chartFrame(actChart), ctx = f.ctx, reach = Math.max(3, ...history.ranges.map((r) => Math.max(-r[0], r[1])));
       const lo = -Math.min(reach * 1.1, 30), hi = -lo, xs = Array.from({length: 161}, (_, i) => lo + (hi - lo) * i / 160);
       const fs = xs.map((x) => a.f(x, a.params)), ds = xs.map((x) => a.df(x, a.params));
       const finite = fs.concat(ds).filter(Number.isFinite);
@@ -273,14 +303,24 @@
                                                `output of unit ${shown[1] + 1} of layer ${shown[0] + 1}`)
         : bi("预测：类别 1 的概率", "prediction: probability of class 1");
       drawBoundary();
+      drawActivation();
     }
     $(".pg-net").addEventListener("pointerover", (e) => showUnit(e.target.closest(".pg-unit")));
     $(".pg-net").addEventListener("pointerleave", () => showUnit(null));
     $(".pg-net").addEventListener("focusin", (e) => showUnit(e.target.closest(".pg-unit")));
     $(".pg-net").addEventListener("focusout", () => showUnit(null));
 
-    function paramControls() {                  // a slider per parameter, a choice per option, of the activation
-      const form = forms[config.act];
+    function paramControls() {                  // the layers' activations, and one control per shared parameter
+      const acts = layerActs(config, forms), form = shared(acts, forms), names = Object.keys(forms);
+      $(".pg-per").innerHTML = config.per ? acts.map((act, l) =>
+        `<label>${bi(`第 ${l + 1} 层`, `layer ${l + 1}`)} <select data-layer="${l}">` +
+        names.map((n) => `<option${n === act ? " selected" : ""}>${esc(n)}</option>`).join("") + "</select></label>").join("") : "";
+      root.querySelectorAll(".pg-per select").forEach((el) => el.addEventListener("change", () => {
+        const per = layerActs(config, forms).slice();
+        per[+el.dataset.layer] = el.value;
+        config.per = per.join(",");
+        changed(true);
+      }));
       $(".pg-params").innerHTML = Object.entries(form.params).map(([name, p]) =>
         `<label>${esc(name)} <input type="range" data-key="${name}" data-param="1" min="${p.low}" max="${p.high}" ` +
         `step="${p.step}" value="${config[name]}"><output>${number(config[name])}</output></label>`).join("") +
@@ -298,6 +338,7 @@
         const out = el.parentElement.querySelector("output");
         if (out) out.textContent = number(value);
       });
+      $(".pg-each").checked = Boolean(config.per);
       if (onPage) history_replace();
       $(".pg-link").href = (onPage ? "" : root.dataset.page || "") + "?" + address(config, forms);
     }
@@ -306,16 +347,30 @@
       if (lang) query.set("lang", lang);
       window.history.replaceState(null, "", "?" + query.toString());
     }
+    function changed(activations) {            // a control moved: the configuration, its controls, a new network
+      if (config.per) {                         // one activation per layer, as many as there are layers
+        const per = config.per.split(","), fill = per[per.length - 1];
+        config.per = Array.from({length: config.layers}, (_, l) => per[l] || fill).join(",");
+      }
+      const before = Object.keys(shared(layerActs(config, forms), forms).params).join();
+      config = valid(config, forms);
+      if (activations || before !== Object.keys(shared(layerActs(config, forms), forms).params).join()) paramControls();
+      show();
+      build();
+    }
     function listen(el) {
       el.addEventListener(el.tagName === "SELECT" ? "change" : "input", () => {
         const key = el.dataset.key, raw = el.value;
         config[key] = el.tagName === "SELECT" && !/^[-\d.e]+$/.test(raw) ? raw : +raw;
-        if (key === "act") { config = valid(config, forms); paramControls(); }
-        show();
-        build();
+        if (key === "act" && config.per) config.per = Array(config.layers).fill(config.act).join(",");
+        changed(key === "act" || key === "layers");
       });
     }
     controls.forEach(listen);
+    $(".pg-each").addEventListener("change", (e) => {
+      config.per = e.target.checked ? Array(config.layers).fill(config.act).join(",") : "";
+      changed(true);
+    });
     $(".pg-play").addEventListener("click", () => (playing ? pause() : play()));
     $(".pg-step").addEventListener("click", () => { pause(); train1(); });
     $(".pg-reset").addEventListener("click", () => { pause(); build(); });
@@ -371,6 +426,8 @@ ${range("seed", 0, 20, 1, bi("种子", "seed"))}
 ${range("layers", 1, 6, 1, bi("隐藏层数", "hidden layers"))}
 ${range("units", 1, 8, 1, bi("每层单元数", "units per layer"))}
 ${select("act", acts, bi("激活函数", "activation"))}
+<label><input type="checkbox" class="pg-each"> ${bi("每层分别选择", "one per layer")}</label>
+<div class="pg-per"></div>
 <div class="pg-params"></div>
 ${select("init", plain(CHOICES.init), bi("初始化", "initialisation"))}
 </fieldset>
@@ -400,7 +457,7 @@ ${bi("训练准确率", "train accuracy")} <b class="pg-train-acc"></b> · ${bi(
 <canvas class="pg-grads" width="360" height="150" role="img" data-zh-aria-label="各层权重梯度的范数随训练轮数的变化" data-en-aria-label="each layer's gradient norm over the epochs"></canvas>
 <table class="pg-table"><thead><tr><th>${bi("层", "layer")}</th><th>‖∂L/∂W‖</th><th>${bi("死单元", "dead units")}</th></tr></thead>
 <tbody class="pg-grad-table"></tbody></table></figure>
-<figure class="pg-view"><figcaption>${bi("激活函数 f（实线）与 f′（虚线）；下方色条：各层 90 % 的预激活所在的区间",
+<figure class="pg-view"><figcaption><code class="pg-act-name"></code> ${bi("激活函数 f（实线）与 f′（虚线）；下方色条：各层 90 % 的预激活所在的区间",
   "activation f (solid) and f′ (dashed); bars below: where 90 % of each layer's pre-activations lie")}</figcaption>
 <canvas class="pg-act" width="360" height="180" role="img" data-zh-aria-label="所选激活函数及其导数，以及各层预激活的范围" data-en-aria-label="the chosen activation and its derivative, with each layer's range of pre-activations"></canvas></figure>
 </div>`;
