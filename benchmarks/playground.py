@@ -97,4 +97,4 @@ def render(results: dict) -> str:
           f"{g['epochs_per_s']}); work per frame (training and drawing) median {median:.1f} ms and p95 {p95:.1f} ms "
           f"(goal: median ≤ {g['frame_ms']} ms): {'met' if met else 'missed'}. Frame interval median {gap:.1f} ms, "
           f"p95 {gap95:.1f} ms.")
-    return pair(zh, en) + f"\n\n`playground.html?{results['config']}`"
+    return pair(zh, en)

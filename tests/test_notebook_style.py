@@ -90,7 +90,15 @@ def pair_problems(zh: str, en: str) -> list[str]:
     return problems
 
 
+# A training playground's placeholder (_ext/playground.py), on a line of its own after a cell's pair or in a
+# page: the script replaces it, so the one-line text inside, for a reader without the script, holds both languages.
+PLAYGROUND = re.compile(r'^<div class="pg" data-playground="(?:page|embed)"(?: data-[a-z]+="[^"]*")*>.*</div>$')
+
+
 def markdown_cell_problems(source: str) -> list[str]:
+    lines = source.strip().split("\n")
+    if len(lines) > 1 and PLAYGROUND.match(lines[-1]) and not lines[-2].strip():
+        source = "\n".join(lines[:-1])
     match = PAIR.fullmatch(source.strip())
     if match:
         return pair_problems(match["zh"], match["en"])
@@ -206,7 +214,7 @@ def test_markdown_page_pairs_the_languages(page):
     assert pairs, f"{page.name} has no Chinese/English pair"
     for chunk in rest:
         for line in chunk.split("\n"):
-            if line.strip() and line != "FENCE" and not HEADING.match(line):
+            if line.strip() and line != "FENCE" and not HEADING.match(line) and not PLAYGROUND.match(line):
                 problems.append(f"outside any language block: {line.strip()[:60]}")
     assert text.lstrip().startswith("# "), f"{page.name} does not start with a '# ' title"
     assert not problems, f"{page.name}:\n" + "\n".join(problems)
