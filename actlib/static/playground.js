@@ -115,6 +115,7 @@
     const $ = (selector) => root.querySelector(selector);
     const controls = root.querySelectorAll("[data-key]");
     const boundary = $(".pg-boundary"), lossChart = $(".pg-loss"), gradChart = $(".pg-grads"), actChart = $(".pg-act");
+    const small = Object.assign(document.createElement("canvas"), {width: GRID, height: GRID});   // one pixel a sample
 
     function activation(layer) {              // the engine's {f, df, params} for a hidden layer, parameters bound once
       const name = layerActs(config, forms)[layer], form = forms[name], p = {};
@@ -133,7 +134,7 @@
                            output: "sigmoid", init: config.init, seed: config.seed});
       const opt = config.opt === "adam" ? new E.Adam(config.lr) : new E.SGD(config.lr);
       trainer = new E.Trainer(net, opt, {batchSize: config.batch || null, l2: config.l2, seed: config.seed});
-      history = {epochs: [], train: [], test: [], grads: [], dead: []};
+      history = {epochs: [], train: [], test: [], grads: []};
       epoch = 0;
       record();
       units();
@@ -146,7 +147,6 @@
       history.train.push(train.loss);
       history.test.push(test.loss);
       history.grads.push(train.gradNorms);
-      history.dead.push(train.deadShare);
       history.last = {train, test};
       history.ranges = net.layers.slice(0, -1).map((layer) => quantiles(layer.z, sets.train.n * layer.fanOut));
       history.deadUnits = net.layers.slice(0, -1).map((layer) => deadUnits(layer, sets.train.n));
@@ -202,16 +202,14 @@
         : net.probabilities(grid.points, grid.n);
       let low = 0, high = 1;
       if (shown) { low = Math.min(...values); high = Math.max(...values); if (!(high > low)) high = low + 1; }
-      const image = ctx.createImageData(GRID, GRID);
+      const image = small.getContext("2d").createImageData(GRID, GRID);
       for (let r = 0; r < GRID; r++) {
         for (let c = 0; c < GRID; c++) {
-          const p = (values[r * GRID + c] - low) / (high - low), k = 4 * ((GRID - 1 - r) * GRID + c);
-          const rgb = mix(p);
-          image.data.set([rgb[0], rgb[1], rgb[2], 255], k);
+          const rgb = mix((values[r * GRID + c] - low) / (high - low)), k = 4 * ((GRID - 1 - r) * GRID + c);
+          image.data.set(rgb, k);
+          image.data[k + 3] = 255;
         }
       }
-      const small = document.createElement("canvas");
-      small.width = small.height = GRID;
       small.getContext("2d").putImageData(image, 0, 0);
       ctx.imageSmoothingEnabled = true;
       ctx.drawImage(small, 0, 0, size, size);
