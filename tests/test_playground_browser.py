@@ -18,7 +18,7 @@ def _ready(page):
 
 def _epochs(page, count: int, root: str = "[data-playground]"):
     for _ in range(count):
-        page.click(f"{root} .pg-step")
+        page.click(f"{root} .pg-one-epoch")
 
 
 def test_the_page_offers_every_elementwise_activation_and_loads_only_its_own_code(visit, html_dir):
@@ -148,4 +148,21 @@ def test_one_activation_per_layer(visit):
     assert again.text_content(".pg-epoch") == "3"
     again.uncheck(".pg-each")
     assert again.locator(".pg-per select").count() == 0 and "per=&" in again.evaluate("location.search")
+    assert v.errors == []
+
+
+def test_one_step_is_one_batch(visit):
+    """"One step" takes one optimiser step on the next batch: 300 training rows in batches of 32 make 10 steps
+    an epoch, so nine steps leave the epoch at 0 and the tenth ends it; "one epoch" then runs a whole one."""
+    v = visit()
+    page = _ready(v.open("playground.html?n=400&test=0.25&batch=32"))
+    loss = page.text_content(".pg-train-loss")
+    for _ in range(9):
+        page.click(".pg-one-step")
+    assert (page.text_content(".pg-steps"), page.text_content(".pg-epoch")) == ("9", "0")
+    assert page.text_content(".pg-train-loss") != loss
+    page.click(".pg-one-step")
+    assert (page.text_content(".pg-steps"), page.text_content(".pg-epoch")) == ("10", "1")
+    page.click(".pg-one-epoch")
+    assert (page.text_content(".pg-steps"), page.text_content(".pg-epoch")) == ("20", "2")
     assert v.errors == []

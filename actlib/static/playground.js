@@ -109,7 +109,7 @@
   function playground(root, forms, E) {
     const onPage = root.dataset.playground === "page";
     let config = valid(Object.assign({}, PRESETS[root.dataset.preset] || {}, onPage ? fromAddress(forms) : {}), forms);
-    let sets, grid, net, trainer, history, epoch, playing = false, shown = null;
+    let sets, grid, net, trainer, history, epoch, steps, order, cursor, playing = false, shown = null;
 
     root.innerHTML = layout(forms);
     const $ = (selector) => root.querySelector(selector);
@@ -135,7 +135,8 @@
       const opt = config.opt === "adam" ? new E.Adam(config.lr) : new E.SGD(config.lr);
       trainer = new E.Trainer(net, opt, {batchSize: config.batch || null, l2: config.l2, seed: config.seed});
       history = {epochs: [], train: [], test: [], grads: []};
-      epoch = 0;
+      epoch = steps = cursor = 0;
+      order = new Int32Array(sets.train.n);
       record();
       units();
       draw();
@@ -156,6 +157,8 @@
       do {
         trainer.epoch(sets.train);
         epoch += 1;
+        steps += Math.ceil(sets.train.n / (config.batch || sets.train.n));
+        cursor = 0;
       } while (performance.now() - start < FRAME_MS && epoch < MAX_EPOCHS);
       record();
       if (epoch >= MAX_EPOCHS || !Number.isFinite(history.last.train.loss)) pause();
@@ -184,6 +187,7 @@
       drawActivation();
       const last = history.last;
       $(".pg-epoch").textContent = String(epoch);
+      $(".pg-steps").textContent = String(steps);
       $(".pg-train-loss").textContent = number(last.train.loss);
       $(".pg-test-loss").textContent = number(last.test.loss);
       $(".pg-train-acc").textContent = (100 * last.train.accuracy).toFixed(1) + " %";
@@ -370,9 +374,23 @@
       changed(true);
     });
     $(".pg-play").addEventListener("click", () => (playing ? pause() : play()));
-    $(".pg-step").addEventListener("click", () => { pause(); train1(); });
+    $(".pg-one-epoch").addEventListener("click", () => { pause(); train1(); });
+    $(".pg-one-step").addEventListener("click", () => { pause(); step1(); });
     $(".pg-reset").addEventListener("click", () => { pause(); build(); });
-    function train1() { trainer.epoch(sets.train); epoch += 1; record(); draw(); }
+    function train1() {                         // the rest of this epoch's batches, or a whole epoch in a fresh order
+      if (cursor > 0) while (cursor > 0) step1(false);
+      else { trainer.epoch(sets.train); epoch += 1; steps += Math.ceil(sets.train.n / (config.batch || sets.train.n)); }
+      record(); draw();
+    }
+    function step1(show = true) {               // one optimiser step on the next batch of this epoch's order
+      const n = sets.train.n, size = Math.min(config.batch || n, n);
+      if (cursor === 0) trainer.rng.permutation(n, order);
+      trainer.step(sets.train, order.subarray(cursor, Math.min(n, cursor + size)));
+      steps += 1;
+      cursor += size;
+      if (cursor >= n) { cursor = 0; epoch += 1; }
+      if (show) { record(); draw(); }
+    }
     document.addEventListener("book-lang", () => translate(root));
 
     paramControls();
@@ -380,7 +398,7 @@
     build();
     update();
     root.dataset.ready = "1";
-    return {get epoch() { return epoch; }, get history() { return history; }, play, pause, train: train1};
+    return {get epoch() { return epoch; }, get history() { return history; }, play, pause, train: train1, step: step1};
   }
 
   function deadUnits(layer, rows) {          // per unit: f′(z) = 0 on every row of the last forward pass
@@ -435,9 +453,10 @@ ${select("lr", plain(CHOICES.lr), bi("学习率", "learning rate"))}
 ${select("batch", CHOICES.batch.map((v) => [v, v ? String(v) : ["全部", "all"]]), bi("批大小", "batch size"))}
 ${select("l2", plain(CHOICES.l2), "L2 λ")}
 <div class="pg-buttons"><button type="button" class="pg-play" aria-pressed="false"></button>
-<button type="button" class="pg-step">${bi("一步（一轮）", "one epoch")}</button>
+<button type="button" class="pg-one-step">${bi("一步", "one step")}</button>
+<button type="button" class="pg-one-epoch">${bi("一轮", "one epoch")}</button>
 <button type="button" class="pg-reset">${bi("重置", "reset")}</button></div>
-<p class="pg-figures">${bi("轮", "epoch")} <b class="pg-epoch">0</b><br>
+<p class="pg-figures">${bi("轮", "epoch")} <b class="pg-epoch">0</b> · ${bi("步", "steps")} <b class="pg-steps">0</b><br>
 ${bi("训练损失", "train loss")} <b class="pg-train-loss"></b> · ${bi("测试损失", "test loss")} <b class="pg-test-loss"></b><br>
 ${bi("训练准确率", "train accuracy")} <b class="pg-train-acc"></b> · ${bi("测试准确率", "test accuracy")} <b class="pg-test-acc"></b></p>
 <p><a class="pg-link">${bi("本配置的链接", "link to this configuration")}</a></p>
