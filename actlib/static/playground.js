@@ -154,12 +154,7 @@
     }
     function train() {                        // epochs for up to FRAME_MS, then one measurement
       const start = performance.now();
-      do {
-        trainer.epoch(sets.train);
-        epoch += 1;
-        steps += Math.ceil(sets.train.n / (config.batch || sets.train.n));
-        cursor = 0;
-      } while (performance.now() - start < FRAME_MS && epoch < MAX_EPOCHS);
+      do wholeEpoch(); while (performance.now() - start < FRAME_MS && epoch < MAX_EPOCHS);
       record();
       if (epoch >= MAX_EPOCHS || !Number.isFinite(history.last.train.loss)) pause();
     }
@@ -377,19 +372,25 @@
     $(".pg-one-epoch").addEventListener("click", () => { pause(); train1(); });
     $(".pg-one-step").addEventListener("click", () => { pause(); step1(); });
     $(".pg-reset").addEventListener("click", () => { pause(); build(); });
-    function train1() {                         // the rest of this epoch's batches, or a whole epoch in a fresh order
+    function wholeEpoch() {                     // one epoch in a fresh order (Trainer.epoch); a part-done one is left
+      trainer.epoch(sets.train);
+      cursor = 0;
+      epoch += 1;
+      steps += Math.ceil(sets.train.n / (config.batch || sets.train.n));
+    }
+    function train1() {                         // the rest of this epoch's batches, or a whole epoch
       if (cursor > 0) while (cursor > 0) step1(false);
-      else { trainer.epoch(sets.train); epoch += 1; steps += Math.ceil(sets.train.n / (config.batch || sets.train.n)); }
+      else wholeEpoch();
       record(); draw();
     }
-    function step1(show = true) {               // one optimiser step on the next batch of this epoch's order
+    function step1(redraw = true) {             // one optimiser step on the next batch of this epoch's order
       const n = sets.train.n, size = Math.min(config.batch || n, n);
       if (cursor === 0) trainer.rng.permutation(n, order);
       trainer.step(sets.train, order.subarray(cursor, Math.min(n, cursor + size)));
       steps += 1;
       cursor += size;
       if (cursor >= n) { cursor = 0; epoch += 1; }
-      if (show) { record(); draw(); }
+      if (redraw) { record(); draw(); }
     }
     document.addEventListener("book-lang", () => translate(root));
 
