@@ -35,6 +35,12 @@ def num(value, spec: str = ".3f") -> str:
     return text.replace("-", MINUS)
 
 
+def mean_sd(values, spec: str = ".3f") -> str:
+    """"mean ± sd" of ``values`` (the sample standard deviation, ddof = 1), each written by :func:`num`."""
+    values = np.asarray(values, dtype=float)
+    return f"{num(values.mean(), spec)} ± {num(values.std(ddof=1), spec)}"
+
+
 def escape(cell) -> str:
     """A table cell's text: ``|`` escaped as ``\\|`` (one cell, not two); line breaks as ``<br>``."""
     return str(cell).replace("|", "\\|").replace("\n", "<br>")

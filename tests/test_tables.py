@@ -6,6 +6,7 @@ the helper fails to escape shows up as a split or shifted cell, as it would in t
 
 import math
 import re
+import statistics
 
 import pytest
 from markdown_it import MarkdownIt
@@ -14,7 +15,7 @@ from mdit_py_plugins.dollarmath import dollarmath_plugin
 import actlib
 from types import SimpleNamespace
 
-from actlib.tables import (framework_code, framework_keyword, framework_table, frameworks_with, num,
+from actlib.tables import (framework_code, framework_keyword, framework_table, frameworks_with, mean_sd, num,
                             property_table, smoothness, table, tick)
 
 PARSER = MarkdownIt("commonmark").enable("table").use(dollarmath_plugin)
@@ -130,3 +131,10 @@ def test_property_table_states_the_textbook_facts_and_counts_them():
     assert "C^{0}" in relu["光滑度 continuity"] and "C^\\infty" in tanh["光滑度 continuity"]
     assert total["单调 monotonic"] == "<strong>2</strong>" and total["零中心 zero-centred"] == "<strong>1</strong>"
     assert total["光滑度 continuity"].startswith("<strong>1</strong> ×") and total["inf f"] == ""
+
+
+def test_mean_sd_gives_the_sample_standard_deviation():
+    values = [0.91, 0.93, 0.96, 0.90, 0.95]
+    want = f"{statistics.mean(values):.1%} ± {statistics.stdev(values):.1%}"
+    assert mean_sd(values, ".1%") == want == "93.0% ± 2.5%"
+    assert mean_sd([-1.0, -3.0], ".2f") == "−2.00 ± 1.41"
