@@ -77,6 +77,17 @@ def test_a_unit_shows_its_output_on_focus(visit):
     assert "probability of class 1" in page.inner_text(".pg-showing")
 
 
+def _controls(page, root) -> dict:
+    """The values the embed's controls show: the configuration its chapter's sentence describes."""
+    return page.eval_on_selector_all(f"{root} [data-key]", "els => Object.fromEntries(els.map(e => [e.dataset.key, e.value]))")
+
+
+def _described(page, root, **want):
+    """The embed starts with what its chapter's sentence says (depth, width, activation, optimiser, rate)."""
+    shown = _controls(page, root)
+    assert {key: shown[key] for key in want} == want
+
+
 def _grad_norms(page, root):
     return [float(x) for x in page.eval_on_selector_all(f"{root} [data-grad]", "cells => cells.map(c => c.dataset.grad)")]
 
@@ -85,6 +96,7 @@ def test_chapter_1_xor_with_relu_reaches_full_training_accuracy(visit):
     v = visit()
     page = _ready(v.open("chapters/01_nonlinearity.html"))
     root = '[data-preset="xor-relu"]'
+    _described(page, root, data="xor", layers="1", units="8", act="relu")
     for _ in range(50):
         if page.text_content(f"{root} .pg-train-acc") == "100.0 %":
             break
@@ -97,6 +109,7 @@ def test_chapter_2_deep_sigmoid_gradient_vanishes_towards_the_input(visit):
     v = visit()
     page = _ready(v.open("chapters/02_sigmoid_tanh.html"))
     root = '[data-preset="sigmoid-depth"]'
+    _described(page, root, layers="6", act="sigmoid", init="xavier", opt="sgd")
     ratios = []
     for _ in range(50):
         _epochs(page, 1, root)
@@ -110,6 +123,7 @@ def test_chapter_3_a_large_learning_rate_kills_relu_units(visit):
     v = visit()
     page = _ready(v.open("chapters/03_relu_family.html"))
     root = '[data-preset="dying-relu"]'
+    _described(page, root, layers="3", act="relu", opt="adam", lr="0.3")
     _epochs(page, 50, root)
     assert page.locator(f"{root} .pg-unit.pg-dead").count() > 0
     shares = page.eval_on_selector_all(f"{root} .pg-grad-table tr td:nth-child(3)", "c => c.map(x => x.textContent)")
