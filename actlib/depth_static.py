@@ -141,7 +141,7 @@ def _table(spec: D.DepthSpec, shown: list[tuple[np.ndarray, np.ndarray]]) -> str
 
 def render(spec: D.DepthSpec) -> str:
     """The self-contained HTML of the depth explorer at its starting values."""
-    rid = root_id(spec.call).replace("actx-", "actd-")
+    rid = root_id(spec.call, "actd")
     shown = [spec.curves(fn, spec.base, spec.depth) for fn in range(len(spec.acts))]
     end = D._x_end(spec.depth)
     panels = []

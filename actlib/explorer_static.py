@@ -53,10 +53,11 @@ def reset_ids() -> None:
     _seen.clear()
 
 
-def root_id(call: str) -> str:
+def root_id(call: str, prefix: str = "actx") -> str:
+    """``prefix``-<hash of the call>, with -2, -3, … when the same call is rendered again."""
     digest = hashlib.sha256(call.encode()).hexdigest()[:10]
     _seen[digest] = _seen.get(digest, 0) + 1
-    return f"actx-{digest}" + ("" if _seen[digest] == 1 else f"-{_seen[digest]}")
+    return f"{prefix}-{digest}" + ("" if _seen[digest] == 1 else f"-{_seen[digest]}")
 
 
 def asset(name: str) -> str:
