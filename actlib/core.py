@@ -108,11 +108,31 @@ class JS:
 
 
 # --------------------------------------------------------------------------- properties
+class _Bounds:
+    """The field Properties.range. A bound may be given as a function of no argument (a minimum that takes
+    root-finding): it is computed when the range is first read and kept, so importing actlib computes none."""
+
+    def __set_name__(self, owner, name):
+        self.slot = "_" + name
+
+    def __get__(self, obj, owner=None):
+        if obj is None:
+            raise AttributeError("range")          # the field has no default
+        bounds = obj.__dict__[self.slot]
+        if any(map(callable, bounds)):
+            bounds = obj.__dict__[self.slot] = tuple(float(b()) if callable(b) else b for b in bounds)
+        return bounds
+
+    def __set__(self, obj, value):
+        obj.__dict__[self.slot] = tuple(value)
+
+
 @dataclass(frozen=True)
 class Properties:
     """Shape facts of an elementwise activation at its default parameters.
 
-    range:              (inf f, sup f) over the real line; ±INF when unbounded
+    range:              (inf f, sup f) over the real line; ±INF when unbounded (a bound may be a function of
+                        no argument that computes it, called on first read)
     monotonic:          f is non-decreasing everywhere
     continuity:         k such that f is C^k; -1 when f jumps, INF when smooth
     zero_centred:       f is odd, f(−x) = −f(x), so its outputs balance around 0
@@ -122,7 +142,7 @@ class Properties:
     kinks:              points where f or one of its derivatives jumps
     """
 
-    range: tuple[float, float]
+    range: tuple[float, float] = _Bounds()
     monotonic: bool
     continuity: float
     zero_centred: bool

@@ -3,13 +3,16 @@
 Each figure is the median of ``repeats`` calls on the same array (uniform on [−10, 10], seeded);
 the contenders of one function (actlib, each peer of peers.py, and np.copy of the array, the
 memory-bound floor) take turns within every repeat, so the ratios come from the same moments of a
-shared machine. Goal: actlib within 1.5× the fastest peer.
+shared machine. Goal: actlib within 1.5× the fastest peer. And the time ``import actlib`` takes in a fresh
+process against ``import numpy`` (goal: at most 3×).
 """
 
 from __future__ import annotations
 
 import gc
 import statistics
+import subprocess
+import sys
 import time
 from typing import Callable
 
@@ -21,6 +24,8 @@ from . import pair, peers
 from .accuracy import DTYPES, QUANTITIES, elementwise
 
 GOAL = 1.5  # actlib's time / the fastest peer's
+IMPORT_GOAL = 3.0  # import actlib / import numpy, each in a fresh process
+IMPORTS = 5  # fresh processes per module; the median is reported
 RANGE = (-10.0, 10.0)  # the values: uniform on this interval, seeded
 
 
@@ -56,12 +61,20 @@ def measure(name: str, x: np.ndarray, repeats: int) -> dict:
     return out
 
 
+def import_seconds(module: str) -> float:
+    """Median seconds of ``import module`` over IMPORTS fresh interpreters (their start-up not counted)."""
+    code = f"import time; t = time.perf_counter(); import {module}; print(time.perf_counter() - t)"
+    return statistics.median(float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                                                  check=True).stdout) for _ in range(IMPORTS))
+
+
 def run(size: int = 10**6, repeats: int = 21, names: list[str] | None = None) -> dict:
     base = np.random.default_rng(0).uniform(*RANGE, size)
     functions = {name: {dtype: measure(name, base.astype(dtype), repeats) for dtype in DTYPES}
                  for name in names or elementwise()}
+    imports = {module: import_seconds(module) for module in ("numpy", "actlib")}
     return {"size": size, "range": list(RANGE), "repeats": repeats, "goal": GOAL, "installed": peers.INSTALLED,
-            "functions": functions}
+            "functions": functions, "imports": imports}
 
 
 # --------------------------------------------------------------------------- rendering
@@ -118,4 +131,16 @@ def render(results: dict) -> str:
         f"Of the {len(cases)} cases that have a peer, {len(missed)} miss the {goal}× goal (marked ✗ above). "
         f"The widest gaps: {worst_en}." if missed
         else f"All {len(cases)} cases that have a peer are within {goal}× the fastest peer."))
+    if "imports" in results:
+        parts.append(imports_sentence(results["imports"]))
     return "\n\n".join(parts)
+
+
+def imports_sentence(imports: dict) -> str:
+    ours, numpy = imports["actlib"], imports["numpy"]
+    mark = "" if ours <= IMPORT_GOAL * numpy else " ✗"
+    return pair(
+        f"在新进程中 import actlib 用 {ours * 1e3:.0f} ms，import numpy 用 {numpy * 1e3:.0f} ms（各取 {IMPORTS} 个进程的"
+        f"中位数），之比 {ours / numpy:.1f}{mark}，目标不超过 {IMPORT_GOAL:g}。",
+        f"In a fresh process, import actlib takes {ours * 1e3:.0f} ms and import numpy {numpy * 1e3:.0f} ms (medians of "
+        f"{IMPORTS} processes each): a ratio of {ours / numpy:.1f}{mark}, against a goal of at most {IMPORT_GOAL:g}.")

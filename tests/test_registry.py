@@ -3,6 +3,8 @@
 import dataclasses
 import math
 import re
+import subprocess
+import sys
 
 import actlib
 import pytest
@@ -130,3 +132,30 @@ def test_options_match_the_spec(name):
         assert option.doc_zh.strip() and option.doc_en.strip()
     assert act.defaults == {k: p.default for k, p in SPEC_PARAMS.get(name, {}).items()} | {
         k: d for k, (d, _) in spec.items()}
+
+
+def test_import_actlib_computes_nothing_and_loads_no_scipy():
+    """A fresh `import actlib` runs no root-finding and builds no table: SciPy is loaded only by a function that
+    needs it (GELU's far tail, a range's minimum), the GELU Taylor table on the first GELU call."""
+    code = ("import sys, actlib; from actlib.activations import smooth; "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] == 'scipy'), "
+            "smooth._gauss_taylor_tables.cache_info().currsize, 'range' in vars(actlib.gelu.properties))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["[]", "0", "False"], out.stdout
+
+
+def test_a_range_bound_given_as_a_function_is_computed_once_on_first_read():
+    calls = []
+
+    def minimum():
+        calls.append(1)
+        return -0.25
+
+    p = actlib.Properties(range=(minimum, math.inf), monotonic=False, continuity=math.inf, zero_centred=False,
+                          saturating_left=True, saturating_right=False, identity_near_zero=False)
+    assert calls == []
+    assert p.range == (-0.25, math.inf) and p.range == (-0.25, math.inf) and not p.bounded
+    assert calls == [1]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        p.range = (0, 1)
+    assert p == dataclasses.replace(p) and "range=(-0.25, inf)" in repr(p)

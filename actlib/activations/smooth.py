@@ -5,9 +5,6 @@ import math
 from decimal import Decimal, localcontext
 
 import numpy as np
-from scipy.optimize import brentq
-from scipy.special import erfcx, lambertw
-
 from ..core import INF, JS, NONNEGATIVE, POSITIVE, Activation, Option, Param, Properties
 from ..frameworks import Differs
 from ..numerics import (finite, finite_where_zero, in_blocks, in_float64, logistic, sigmoid as _sigmoid, sigmoid_grad,
@@ -15,9 +12,22 @@ from ..numerics import (finite, finite_where_zero, in_blocks, in_float64, logist
 from .s_shaped import sparse_sigmoid
 
 
-def _minimum(value, derivative, low: float, high: float) -> float:
-    """min f over the real line, for an f whose only stationary point (a minimum) lies in [low, high]."""
-    return float(value(np.float64(brentq(lambda t: derivative(np.float64(t)), low, high, xtol=1e-15))))
+def _minimum(value, derivative, low: float, high: float):
+    """min f over the real line, for an f whose only stationary point (a minimum) lies in [low, high]: a
+    function of no argument that finds it (Properties computes a range bound on first read)."""
+    def find() -> float:
+        from scipy.optimize import brentq
+
+        return float(value(np.float64(brentq(lambda t: derivative(np.float64(t)), low, high, xtol=1e-15))))
+
+    return find
+
+
+def _silu_minimum() -> float:
+    """The minimum sits where 1 + x σ(−x) = 0; there f = x + 1 = −W(1/e), W the Lambert W function."""
+    from scipy.special import lambertw
+
+    return -float(lambertw(1 / math.e).real)
 
 
 softplus = Activation(
@@ -155,8 +165,7 @@ return t === Infinity ? u * sigmoid(beta * u) : u / (1 + t);""",
           df="const t = finite(beta * finiteWhereZero(x, beta));\nreturn sigmoid(t) * (1 + t * sigmoid(-t));"),
     latex=r"\operatorname{SiLU}(x) = x\,\sigma(\beta x) = \frac{x}{1 + e^{-\beta x}}",
     grad_latex=r"\operatorname{SiLU}'(x) = \sigma(\beta x)\bigl(1 + \beta x\,\sigma(-\beta x)\bigr)",
-    # The minimum sits where 1 + x σ(−x) = 0; there f = x + 1 = −W(1/e), W the Lambert W function.
-    properties=Properties(range=(-float(lambertw(1 / math.e).real), INF), monotonic=False, continuity=INF,
+    properties=Properties(range=(_silu_minimum, INF), monotonic=False, continuity=INF,
                           zero_centred=False, saturating_left=True, saturating_right=False,
                           identity_near_zero=False),
     frameworks={"pytorch": "torch.nn.SiLU()", "keras": ("keras.activations.silu", "keras.activations.swish"),
@@ -182,12 +191,13 @@ _GELU_TANH_K = 0.044715
 _STEP, _TOP, _TERMS = 1 / 32, 9.0, 11
 
 
+@functools.cache
 def _gauss_taylor_tables() -> tuple[np.ndarray, np.ndarray]:
     """Taylor coefficients c_k (k < 11) of Φ and GELU′ about x_j = j/32, |x_j| ≤ 9: shape (2, 11, 577), and the
     low parts of c_0, shape (2, 577); 50 digits, π by Machin's formula π = 16 atan(1/5) − 4 atan(1/239). Φ(x_j)
     for x_j ≤ 0 comes by 25-term Taylor steps from Φ(0) = 1/2 (an absolute error there grows to a relative one
     Φ(0)/Φ(−9) ≈ 4e18 times larger at −9: 50 digits keep 30); x_j > 0 by symmetry: Φ(x) and GELU′(x) are
-    1 minus their values at −x, so c_0 ↦ 1 − c_0 and c_k ↦ (−1)^{k+1} c_k."""
+    1 minus their values at −x, so c_0 ↦ 1 − c_0 and c_k ↦ (−1)^{k+1} c_k. Built on first use (about 80 ms)."""
     def atan_inverse(n: int) -> Decimal:  # atan(1/n) = Σ (−1)^k / ((2k + 1) n^{2k+1})
         total, power, k = Decimal(0), Decimal(1) / n, 0
         while power > Decimal("1e-55"):
@@ -219,26 +229,26 @@ def _gauss_taylor_tables() -> tuple[np.ndarray, np.ndarray]:
     return hi, lo
 
 
-_TAYLOR_HI, _TAYLOR_LO = _gauss_taylor_tables()
-
-
 def _taylor(x: np.ndarray, which: int) -> np.ndarray:
     """Φ(x) (which = 0) or GELU′(x) (which = 1) for |x| ≤ 9: c_0 + (c_0,lo + h(c_1 + h(c_2 + …))), with
     h = x − x_j exact."""
     j = np.rint(x / _STEP).astype(np.intp)
     h = x - j * _STEP
     j += round(_TOP / _STEP)
-    coefficients = _TAYLOR_HI[which]
+    hi, lo = _gauss_taylor_tables()
+    coefficients = hi[which]
     poly = coefficients[-1].take(j)
     for row in coefficients[-2:0:-1]:
         poly *= h
         poly += row.take(j)
-    return coefficients[0].take(j) + (_TAYLOR_LO[which].take(j) + h * poly)
+    return coefficients[0].take(j) + (lo[which].take(j) + h * poly)
 
 
 def _gauss_tail(x: np.ndarray, which: int) -> np.ndarray:
     """Φ(x) (which = 0) or GELU′(x) (which = 1) for x < −9 by erfcx (see above); a = −x stops at 40, where
     e^{−a²/2} = 0 in float64 already."""
+    from scipy.special import erfcx
+
     a = np.minimum(-x, 40)
     hi, lo = two_square(a)
     e = np.exp(-hi / 2)
