@@ -10,6 +10,7 @@ array keeps its mask, a big-endian array gives native results.
 import warnings
 
 import actlib
+from actlib import numerics
 import numpy as np
 import pytest
 from hypothesis import given
@@ -151,7 +152,7 @@ def test_an_array_gives_what_its_elements_give_one_by_one(ew, method, data):
     """Evaluating a whole array (its NaN, overflow and chunk handling included) changes no element's result."""
     act = actlib.get(ew)
     dtype = data.draw(st.sampled_from(DTYPES))
-    size = data.draw(st.sampled_from([3, 40, (1 << 14) + 5]))   # across a 2^14 chunk boundary as well
+    size = data.draw(st.sampled_from([3, 40, numerics._BLOCK + 5]))   # across a block boundary as well
     special = data.draw(hnp.arrays(dtype, 40, elements=_elements(dtype)))
     x = np.resize(special, size)
     fn = act if method == "value" else act.grad
@@ -222,3 +223,19 @@ def test_vjp_with_grad_output_anywhere_in_the_dtype(vec, data):
     assert out.shape == x.shape and out.dtype == x.dtype
     if np.isfinite(g).all():
         assert not np.isnan(out).any(), f"NaN from finite x and g: {g}"
+
+
+@given(data=st.data())
+def test_sigmoid_pair_is_sigmoid_of_x_and_of_minus_x(data):
+    """One exponential for σ(x) and σ(−x) gives the very numbers of two sigmoid calls (whose accuracy
+    test_values checks against mpmath), in every dtype and at the edges."""
+    dtype = data.draw(st.sampled_from(DTYPES))
+    x = data.draw(hnp.arrays(dtype, data.draw(st.integers(0, 60)), elements=_elements(dtype)))
+    with np.errstate(all="ignore"):
+        pair = numerics.sigmoid_pair(x)
+        expected = numerics.sigmoid(x), numerics.sigmoid(-x)
+    for got, want in zip(pair, expected):
+        assert got.dtype == dtype
+        np.testing.assert_array_equal(got, want)                      # NaN where NaN
+        number = ~np.isnan(want)
+        assert np.array_equal(np.signbit(got[number]), np.signbit(want[number]))

@@ -8,7 +8,7 @@ import numpy as np
 from ..core import INF, JS, NONNEGATIVE, POSITIVE, Activation, Option, Param, Properties
 from ..frameworks import Differs
 from ..numerics import (finite, finite_where_zero, in_blocks, in_float64, logistic, sigmoid as _sigmoid, sigmoid_grad,
-                        softplus as _softplus, two_square)
+                        sigmoid_pair, softplus as _softplus, two_square)
 from .s_shaped import sparse_sigmoid
 
 
@@ -131,7 +131,11 @@ def _silu(x: np.ndarray, beta: float = 1.0) -> np.ndarray:
 def _silu_grad(x: np.ndarray, beta: float = 1.0) -> np.ndarray:
     """σ(t)(1 + t·σ(−t)), t = βx (0 for β = 0, also at x = ±∞) kept finite so that σ(t) = 0 never meets t = −∞."""
     t = finite(beta * finite_where_zero(x, beta))
-    return _sigmoid(t) * (1 + t * _sigmoid(-t))
+    gate, rest = sigmoid_pair(t)                       # σ(t), σ(−t)
+    rest *= t
+    rest += 1
+    rest *= gate
+    return rest
 
 
 silu = Activation(
