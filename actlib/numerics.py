@@ -11,26 +11,20 @@ import numpy as np
 
 def sigmoid(x: np.ndarray) -> np.ndarray:
     """σ(x) = e^{min(x, 0)} / (1 + e^{−|x|}): both exponentials ≤ 1, so nothing overflows and σ keeps its
-    relative accuracy down to the subnormals (needed where σ is then multiplied by a large x)."""
-    num = np.minimum(x, 0, out=np.empty_like(x))
-    np.exp(num, out=num)
-    den = np.abs(x, out=np.empty_like(x))
-    np.negative(den, out=den)
-    np.exp(den, out=den)
-    den += 1
-    return np.divide(num, den, out=num)
+    relative accuracy down to the subnormals (needed where σ is then multiplied by a large x). One exponential
+    serves both: e^{min(x, 0)} is e^{−|x|} for x < 0 and 1 otherwise (see sigmoid_pair)."""
+    return sigmoid_pair(x)[0]
 
 
 def sigmoid_pair(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """(σ(x), σ(−x)) from one exponential e = e^{−|x|}: e/(1 + e) on one side of 0 and 1/(1 + e) on the other,
-    the same numbers sigmoid(x) and sigmoid(−x) give."""
+    """(σ(x), σ(−x)) from one exponential e = e^{−|x|}: e/(1 + e) on one side of 0 and 1/(1 + e) on the other."""
     e = np.abs(x, out=np.empty_like(x))
     np.negative(e, out=e)
     np.exp(e, out=e)
     d = np.add(e, 1, out=np.empty_like(e))
     far, near = np.divide(e, d, out=e), np.divide(1, d, out=d)       # σ(−|x|), σ(|x|)
     left = x < 0
-    return np.where(left, far, near), np.where(left, near, far)
+    return pick(left, far, near), pick(left, near, far)
 
 
 def logistic(x: np.ndarray) -> np.ndarray:
@@ -85,6 +79,26 @@ def keep_nan(x: np.ndarray, y) -> np.ndarray:
     if np.isnan(x.min(initial=np.inf)):
         np.copyto(out, x, where=np.isnan(x))
     return out
+
+
+_SAME_SIZE_INT = {8: np.int64, 4: np.int32, 2: np.int16}
+
+
+def pick(condition: np.ndarray, if_true, if_false) -> np.ndarray:
+    """np.where(condition, if_true, if_false) for floats of one dtype (arrays, or a number as a 0-d array of
+    that dtype), by bit operations: b ^ ((a ^ b) & mask), mask all ones where condition. It has no branch per
+    element, so a condition that changes at random costs nothing extra (np.where slows down four- to tenfold).
+    Operands of two dtypes go to np.where, which promotes them."""
+    if_true, if_false = np.asarray(if_true), np.asarray(if_false)
+    if if_true.dtype != if_false.dtype or if_true.dtype.itemsize not in _SAME_SIZE_INT:
+        return np.where(condition, if_true, if_false)
+    as_int = _SAME_SIZE_INT[if_true.dtype.itemsize]
+    mask = condition.astype(as_int)
+    np.negative(mask, out=mask)
+    bits = np.bitwise_xor(if_true.view(as_int), if_false.view(as_int))
+    bits &= mask
+    bits ^= if_false.view(as_int)
+    return bits.view(if_true.dtype)
 
 
 def select(condition: np.ndarray, if_true: float, if_false: float, dtype) -> np.ndarray:

@@ -239,3 +239,20 @@ def test_sigmoid_pair_is_sigmoid_of_x_and_of_minus_x(data):
         np.testing.assert_array_equal(got, want)                      # NaN where NaN
         number = ~np.isnan(want)
         assert np.array_equal(np.signbit(got[number]), np.signbit(want[number]))
+
+
+@given(data=st.data())
+def test_pick_is_np_where_bit_for_bit(data):
+    """numerics.pick selects by bit operations: the result is np.where's, every NaN payload and signed zero
+    included, for arrays and 0-d operands that broadcast, and np.where's own result for mixed dtypes."""
+    dtype = data.draw(st.sampled_from(DTYPES))
+    n = data.draw(st.integers(0, 50))
+    a = data.draw(hnp.arrays(dtype, n, elements=_elements(dtype)))
+    b = data.draw(st.one_of(hnp.arrays(dtype, n, elements=_elements(dtype)),
+                            hnp.arrays(dtype, (), elements=_elements(dtype))))
+    condition = data.draw(hnp.arrays(np.bool_, n))
+    got, want = numerics.pick(condition, a, b), np.where(condition, a, b)
+    assert got.dtype == want.dtype and got.shape == want.shape
+    assert got.tobytes() == want.tobytes()
+    mixed = numerics.pick(condition, a.astype(np.float64), np.float32(2))
+    assert mixed.tobytes() == np.where(condition, a.astype(np.float64), np.float32(2)).tobytes()

@@ -4,7 +4,7 @@ import numpy as np
 
 from ..core import INF, JS, NONNEGATIVE, Activation, Option, Param, Properties, check_cap, check_generator
 from ..frameworks import Differs
-from ..numerics import finite_where_zero, keep_nan as _keep_nan, select
+from ..numerics import finite_where_zero, keep_nan as _keep_nan, pick, select
 
 
 def _leaky(x: np.ndarray, alpha) -> np.ndarray:
@@ -13,7 +13,7 @@ def _leaky(x: np.ndarray, alpha) -> np.ndarray:
     if np.ndim(alpha) == 0:
         side = np.multiply(finite_where_zero(x, alpha), alpha, out=np.empty_like(x))
         return (np.maximum if alpha <= 1 else np.minimum)(x, side, out=side)
-    return np.where(x > 0, x, alpha * finite_where_zero(x, alpha))
+    return pick(x > 0, x, alpha * finite_where_zero(x, alpha))
 
 
 def _leaky_grad(x: np.ndarray, alpha) -> np.ndarray:
@@ -390,7 +390,7 @@ def _general_relu(x: np.ndarray, alpha: float, threshold: float, max_value) -> n
     """min(x, m) for x > θ, α(x − θ) for x ≤ θ; where alpha = 0 that side is 0 up to x = −∞ (0·max, never
     0·∞)."""
     below = _slope_times_gap(alpha, finite_where_zero(x, alpha), threshold)
-    return np.where(x > threshold, np.minimum(x, _cap(max_value)), below)
+    return pick(x > threshold, np.minimum(x, _cap(max_value)), below)
 
 
 def _general_relu_grad(x: np.ndarray, alpha: float, threshold: float, max_value) -> np.ndarray:

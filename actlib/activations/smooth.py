@@ -7,8 +7,8 @@ from decimal import Decimal, localcontext
 import numpy as np
 from ..core import INF, JS, NONNEGATIVE, POSITIVE, Activation, Option, Param, Properties
 from ..frameworks import Differs
-from ..numerics import (finite, finite_where_zero, in_blocks, in_float64, logistic, sigmoid as _sigmoid, sigmoid_grad,
-                        sigmoid_pair, softplus as _softplus, two_square)
+from ..numerics import (finite, finite_where_zero, in_blocks, in_float64, logistic, pick, sigmoid as _sigmoid,
+                        sigmoid_grad, sigmoid_pair, softplus as _softplus, two_square)
 from .s_shaped import sparse_sigmoid
 
 
@@ -71,7 +71,7 @@ def _sparse_plus(x: np.ndarray) -> np.ndarray:
     t += 1
     t /= 2
     np.square(t, out=t)
-    return np.where(x >= 1, x, t)
+    return pick(x >= 1, x, t)
 
 
 sparse_plus = Activation(
@@ -367,11 +367,11 @@ def _mish_grad(x: np.ndarray) -> np.ndarray:
     w = 2 + e * (2 + e)
     left = (e / w) * ((4 * (1 + x) + e * (6 + 4 * x + e * (4 + e))) / w)
     g = np.exp(left_x / 2)
-    left = np.where(x < -700, g * (g * (1 + x)), left)
+    left = pick(x < -700, g * (g * (1 + x)), left)
     u = np.exp(-np.maximum(x, -0.75))
     big_w = 1 + 2 * u * (1 + u)
     right = (1 + 2 * u + x * (4 * u * u * (1 + u)) / big_w) / big_w
-    return np.where(x < -0.75, left, right)
+    return pick(x < -0.75, left, right)
 
 
 mish = Activation(
@@ -430,7 +430,10 @@ def _hard_swish(x: np.ndarray) -> np.ndarray:
 def _hard_swish_grad(x: np.ndarray) -> np.ndarray:
     # PyTorch 2.x convention (hardswish_backward): 0 up to −3, (2x + 3)/6 = x/3 + 1/2 on the open interval
     # (−3, 3), 1 from 3 on. 2x + 3 is exact near its root −3/2, where x/3 + 1/2 would cancel.
-    return np.where(x <= -3, 0, np.where(x >= 3, 1, (2 * x + 3) / 6))
+    slope = np.multiply(x, 2, out=np.empty_like(x))
+    slope += 3
+    slope /= 6
+    return pick(x <= -3, x.dtype.type(0), pick(x >= 3, x.dtype.type(1), slope))
 
 
 hard_swish = Activation(
@@ -542,7 +545,7 @@ def _squareplus_parts(x: np.ndarray, beta: float) -> tuple[np.ndarray, np.ndarra
     if not h.max(initial=0) < np.inf:  # the max is NaN if x has one
         big = np.flatnonzero(h == np.inf)
         h.put(big, np.abs(x.take(big)) / 2 + r.take(big) / 2)
-    return np.where(x < 0, beta / np.where(h > 0, h, 1) / 4, h), r
+    return pick(x < 0, beta / pick(h > 0, h, x.dtype.type(1)) / 4, h), r
 
 
 def _radius(x: np.ndarray, beta) -> np.ndarray:
