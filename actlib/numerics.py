@@ -93,9 +93,10 @@ def pick(condition: np.ndarray, if_true, if_false) -> np.ndarray:
     if if_true.dtype != if_false.dtype or if_true.dtype.itemsize not in _SAME_SIZE_INT:
         return np.where(condition, if_true, if_false)
     as_int = _SAME_SIZE_INT[if_true.dtype.itemsize]
-    mask = condition.astype(as_int)
+    mask = np.asarray(condition).astype(as_int)
     np.negative(mask, out=mask)
-    bits = np.bitwise_xor(if_true.view(as_int), if_false.view(as_int))
+    shape = np.broadcast_shapes(mask.shape, if_true.shape, if_false.shape)
+    bits = np.bitwise_xor(if_true.view(as_int), if_false.view(as_int), out=np.empty(shape, as_int))
     bits &= mask
     bits ^= if_false.view(as_int)
     return bits.view(if_true.dtype)

@@ -250,9 +250,10 @@ def test_pick_is_np_where_bit_for_bit(data):
     a = data.draw(hnp.arrays(dtype, n, elements=_elements(dtype)))
     b = data.draw(st.one_of(hnp.arrays(dtype, n, elements=_elements(dtype)),
                             hnp.arrays(dtype, (), elements=_elements(dtype))))
-    condition = data.draw(hnp.arrays(np.bool_, n))
-    got, want = numerics.pick(condition, a, b), np.where(condition, a, b)
-    assert got.dtype == want.dtype and got.shape == want.shape
-    assert got.tobytes() == want.tobytes()
+    condition = data.draw(hnp.arrays(np.bool_, data.draw(st.sampled_from([n, ()]))))
+    for operands in ((a, b), (a[:1].reshape(()), b) if n else (b, b)):
+        got, want = numerics.pick(condition, *operands), np.where(condition, *operands)
+        assert got.dtype == want.dtype and got.shape == want.shape
+        assert got.tobytes() == want.tobytes()
     mixed = numerics.pick(condition, a.astype(np.float64), np.float32(2))
     assert mixed.tobytes() == np.where(condition, a.astype(np.float64), np.float32(2)).tobytes()
