@@ -1,11 +1,14 @@
 """The benchmarks work: the ulp measure on known cases, and the accuracy and speed benchmarks run
 end to end on a couple of functions and a small array (seconds; `make bench` runs them in full)."""
 
+import inspect
 import json
 import math
+import re
 import sys
 from pathlib import Path
 
+import actlib
 import numpy as np
 import pytest
 from mpmath import mpf
@@ -94,3 +97,26 @@ def test_memory_benchmark_runs_in_a_fresh_process():
     assert '<div lang="en">' in text and "`explore('elu')`" in text
     over = {**results, "cases": [row | {"growth_mb": memory.GOAL_MB + 1.0}]}
     assert " ✗ |" in memory.render(over) and "missed" in memory.render(over) and "未达标" in memory.render(over)
+
+
+@pytest.mark.parametrize("case", sorted(speed.KERNEL_OF))
+def test_each_formula_calls_the_kernel_the_speed_benchmark_names(case):
+    """The 'why' table says a formula evaluates np.<kernel> on every entry: that kernel is in its source (GELU,
+    whose Φ is actlib's own table, is named with SciPy's ndtr and has no np call of its own to check)."""
+    act_name, quantity = case
+    kernel = speed.KERNEL_OF[case]
+    rule = getattr(actlib.get(act_name), "value" if quantity == "value" else "derivative")
+    source = inspect.getsource(inspect.unwrap(rule))
+    if kernel == "ndtr":
+        assert act_name == "gelu"
+        return
+    helpers = {"sigmoid": "exp", "_sigmoid": "exp", "sigmoid_pair": "exp", "logistic": "exp", "sigmoid_grad": "exp",
+               "softplus": "log1p", "_softplus": "log1p"}                  # actlib.numerics kernels and what they call
+    called = re.findall(r"np\.(\w+)\(", source) + re.findall(rf"\b({'|'.join(helpers)})\(", source)
+    assert kernel in {helpers.get(c, c) for c in called}, f"{case}: {kernel} not in {sorted(set(called))}"
+
+
+def test_the_speed_benchmark_reads_numpys_dispatch_for_each_kernel():
+    loops = speed.dispatch("float32")
+    assert set(loops) == set(speed.NUMPY_KERNELS)
+    assert all(loop == "baseline" or loop.startswith("X86_") or loop.startswith("AVX") for loop in loops.values())

@@ -34,7 +34,7 @@ elu = Activation(
     params={"alpha": Param(1.0, 0.0, 3.0, 0.05, "负半轴饱和到 −α", "negative inputs saturate at −α", NONNEGATIVE)},
     value=in_blocks(lambda x, alpha: np.maximum(x, 0) + alpha * np.expm1(np.minimum(x, 0))),
     # PyTorch convention: f′(0) = alpha (the x ≤ 0 branch).
-    derivative=lambda x, alpha: pick(x > 0, x.dtype.type(1), alpha * np.exp(np.minimum(x, 0))),
+    derivative=in_blocks(lambda x, alpha: pick(x > 0, x.dtype.type(1), alpha * np.exp(np.minimum(x, 0)))),
     js=JS(f="return Math.max(x, 0) + alpha * Math.expm1(Math.min(x, 0));",
           df="return x > 0 ? 1 : alpha * Math.exp(Math.min(x, 0));"),
     latex=r"\operatorname{ELU}(x) = \begin{cases} x & x > 0 \\ \alpha\,(e^{x} - 1) & x \le 0 \end{cases}",
@@ -78,7 +78,7 @@ celu = Activation(
                            "negative inputs saturate at −α; it also sets how sharply the curve bends", POSITIVE)},
     value=_celu,
     # f′(0) = 1 from both sides; PyTorch also gives 1.
-    derivative=lambda x, alpha: np.exp(np.minimum(x, 0) / alpha),
+    derivative=in_blocks(lambda x, alpha: np.exp(np.minimum(x, 0) / alpha)),
     # As _celu: where u is too small to carry digits (α > 1), α·expm1(u) rounds to m itself.
     js=JS(f="""
 const m = Math.min(x, 0);
@@ -115,7 +115,7 @@ selu = Activation(
               "hold in convolutional or residual networks."),
     value=in_blocks(lambda x: SELU_SCALE * np.maximum(x, 0) + _SCALE_ALPHA * np.expm1(np.minimum(x, 0))),
     # PyTorch convention: f′(0) = scale·alpha (the x ≤ 0 branch).
-    derivative=lambda x: pick(x > 0, x.dtype.type(SELU_SCALE), _SCALE_ALPHA * np.exp(np.minimum(x, 0))),
+    derivative=in_blocks(lambda x: pick(x > 0, x.dtype.type(SELU_SCALE), _SCALE_ALPHA * np.exp(np.minimum(x, 0)))),
     js=JS(f=f"return {SELU_SCALE!r} * Math.max(x, 0) + {_SCALE_ALPHA!r} * Math.expm1(Math.min(x, 0));",
           df=f"return x > 0 ? {SELU_SCALE!r} : {_SCALE_ALPHA!r} * Math.exp(Math.min(x, 0));"),
     latex=r"\operatorname{SELU}(x) = \lambda \begin{cases} x & x > 0 \\ \alpha\,(e^{x} - 1) & x \le 0 \end{cases},"

@@ -4,7 +4,7 @@ import numpy as np
 
 from ..core import INF, JS, NONNEGATIVE, Activation, Option, Param, Properties, check_cap, check_generator
 from ..frameworks import Differs
-from ..numerics import finite_where_zero, keep_nan as _keep_nan, pick, select
+from ..numerics import finite_where_zero, in_blocks, keep_nan as _keep_nan, pick, select
 
 
 def _leaky(x: np.ndarray, alpha) -> np.ndarray:
@@ -46,6 +46,27 @@ def _rrelu(x: np.ndarray, lower, upper, training: bool, rng) -> np.ndarray:
     total = np.add(lower, upper) if np.ndim(lower) or np.ndim(upper) else lower + upper
     small = (total > 0) & (total < 2 * float(np.finfo(x.dtype).tiny))
     return np.where(small & ~(x > 0), x * total / 2, y) if np.any(small) else y
+
+
+def _thresholded(x: np.ndarray, threshold) -> np.ndarray:
+    """max(x, 0)·[x > threshold], in one buffer."""
+    y = np.maximum(x, 0, out=np.empty_like(x))
+    y *= x > threshold
+    return y
+
+
+def _hard_shrink(x: np.ndarray, threshold) -> np.ndarray:
+    """x·[|x| > threshold], in one buffer."""
+    y = np.abs(x, out=np.empty_like(x))
+    return np.multiply(x, y > threshold, out=y)
+
+
+def _soft_shrink(x: np.ndarray, threshold) -> np.ndarray:
+    """x − clip(x, −threshold, threshold), + 0 so that the dead zone gives +0, in one buffer."""
+    y = np.clip(x, -threshold, threshold, out=np.empty_like(x))
+    np.subtract(x, y, out=y)
+    y += 0.0
+    return y
 
 
 def _rrelu_constraint(lower, upper, training: bool, rng) -> None:
@@ -271,7 +292,7 @@ thresholded_relu = Activation(
     params={"threshold": Param(1.0, 0.0, 3.0, 0.05, "阈值 θ：输入必须大于它才能通过", "the threshold θ the input must exceed to pass",
                                NONNEGATIVE)},
     # max(x, 0)·[x > θ] with θ ≥ 0: −∞ gives 0·0, NaN stays NaN.
-    value=lambda x, threshold: np.maximum(x, 0) * (x > threshold),
+    value=_thresholded,
     # PyTorch convention (Threshold backward): slope 0 at x = threshold.
     derivative=lambda x, threshold: _keep_nan(x, x > threshold),
     js=JS(f="return Math.max(x, 0) * (x > threshold ? 1 : 0);", df="return keepNaN(x, x > threshold ? 1 : 0);"),
@@ -314,7 +335,7 @@ hard_shrink = Activation(
     params={"threshold": Param(0.5, 0.0, 3.0, 0.05, "置零区间 [−λ, λ] 的半宽 λ", "the half-width λ of the zeroed band [−λ, λ]",
                                NONNEGATIVE)},
     # x·[|x| > λ]: ±∞ pass (the test is True), NaN stays NaN.
-    value=lambda x, threshold: x * (np.abs(x) > threshold),
+    value=_hard_shrink,
     # PyTorch convention: slope 0 at x = ±threshold.
     derivative=lambda x, threshold: _keep_nan(x, np.abs(x) > threshold),
     js=JS(f="return x * (Math.abs(x) > threshold ? 1 : 0);", df="return keepNaN(x, Math.abs(x) > threshold ? 1 : 0);"),
@@ -353,7 +374,7 @@ soft_shrink = Activation(
     params={"threshold": Param(0.5, 0.0, 3.0, 0.05, "收缩量 λ，也是置零区间的半宽", "the shrinkage λ, also the half-width of the zeroed band",
                                NONNEGATIVE)},
     # x − clip(x, −λ, λ): exactly 0 inside the band (+0, also at x = −0), one rounding of x ∓ λ outside.
-    value=lambda x, threshold: x - np.clip(x, -threshold, threshold) + 0.0,
+    value=_soft_shrink,
     # The same slope as hard shrink, 0 at x = ±threshold (PyTorch convention).
     derivative=hard_shrink.derivative,
     js=JS(f="return x - clip(x, -threshold, threshold) + 0;", df=hard_shrink.js.df),

@@ -230,8 +230,8 @@ softsign = Activation(
               "so saturation comes later and more gently. Glorot and Bengio (2010) compared it with tanh in deep "
               "networks and found that its layers saturate less. It is only once continuously differentiable at "
               "0 and costs a single division; mainstream models rarely use it."),
-    value=lambda x: (f := finite(x)) / (1 + np.abs(f)),
-    derivative=lambda x: 1 / np.square(1 + np.abs(x)),      # np.square: a 0-d x squares as an array does
+    value=in_blocks(lambda x: (f := finite(x)) / (1 + np.abs(f))),
+    derivative=in_blocks(lambda x: 1 / np.square(1 + np.abs(x))),      # np.square: a 0-d x squares as an array does
     js=JS(f="const f = finite(x);\nreturn f / (1 + Math.abs(f));",
           df="const d = 1 + Math.abs(x);\nreturn 1 / (d * d);"),
     latex=r"\operatorname{softsign}(x) = \frac{x}{1 + |x|}",
@@ -267,7 +267,7 @@ arctan = Activation(
               "the range (−1, 1) and keeps the slope 1 at 0. Networks rarely use it as a hidden activation, and "
               "the frameworks offer it only as an ordinary mathematical function."),
     value=lambda x: np.arctan(x),
-    derivative=lambda x: 1 / (1 + np.square(x)),
+    derivative=in_blocks(lambda x: 1 / (1 + np.square(x))),
     js=JS(f="return Math.atan(x);", df="return 1 / (1 + x * x);"),
     latex=r"\arctan(x)",
     grad_latex=r"\arctan'(x) = \frac{1}{1 + x^2}",

@@ -513,7 +513,7 @@ tanhshrink = Activation(
               "somewhat like a smooth soft shrink. It comes from a set of shrinkage functions in the Torch "
               "library; PyTorch and Keras have it built in, but well-known models rarely use it."),
     value=_tanhshrink,
-    derivative=lambda x: np.square(np.tanh(x)),
+    derivative=in_blocks(lambda x: np.square(np.tanh(x))),
     # As _tanhshrink: the series of x − tanh x below |x| = 2.
     js=JS(f=f"""
 if (!(Math.abs(x) < 2)) return x - tanh(x);
