@@ -608,8 +608,7 @@ squareplus = Activation(
                 "jax": "jax.nn.squareplus(x, b=4)"},
 )
 
-@in_float64
-def _gaussian(x: np.ndarray) -> np.ndarray:
+def _gaussian_split(x: np.ndarray) -> np.ndarray:
     """e^{−x²} as e^{−hi}·(1 − lo), with x² = hi + lo split exactly: from a rounded x² it would be off by up to
     x² ulp (e^{−lo} = 1 − lo, |lo| ≤ ulp(x²)/2). x is held in [−40, 40], where e^{−x²} is 0 already
     (two_square needs |x| < 1e150)."""
@@ -618,8 +617,12 @@ def _gaussian(x: np.ndarray) -> np.ndarray:
     return e - e * lo
 
 
-@in_float64
-def _gaussian_grad(x: np.ndarray) -> np.ndarray:
+def _gaussian_narrow(x: np.ndarray) -> np.ndarray:
+    """e^{−x²} for x from float16/32: x² has at most 48 significant bits, so it is exact in float64 (lo = 0)."""
+    return np.exp(-np.square(np.clip(x, -40, 40)))
+
+
+def _gaussian_grad_split(x: np.ndarray) -> np.ndarray:
     """−2x·e^{−x²} = −2·((x·g)·g), g = e^{−x²/2} = e^{−hi/2}·(1 − lo/2) as for the value: no subnormal e^{−x²}
     is multiplied up by x. x is held in [−40, 40]: x·0 = 0 beyond, never ∞·0."""
     t = np.clip(x, -40, 40)
@@ -627,6 +630,17 @@ def _gaussian_grad(x: np.ndarray) -> np.ndarray:
     g = np.exp(-hi / 2)
     g -= g * (lo / 2)
     return -2 * ((t * g) * g)
+
+
+def _gaussian_grad_narrow(x: np.ndarray) -> np.ndarray:
+    """As _gaussian_grad_split for x from float16/32, whose x² is exact in float64."""
+    t = np.clip(x, -40, 40)
+    g = np.exp(-np.square(t) / 2)
+    return -2 * ((t * g) * g)
+
+
+_gaussian = in_float64(_gaussian_split, narrow=_gaussian_narrow)
+_gaussian_grad = in_float64(_gaussian_grad_split, narrow=_gaussian_grad_narrow)
 
 
 gaussian = Activation(
