@@ -62,6 +62,13 @@ def finite(x: np.ndarray) -> np.ndarray:
     return np.clip(x, -big, big)
 
 
+def no_minus_inf(x: np.ndarray) -> np.ndarray:
+    """max(x, −max): −∞ raised to the most negative finite value, everything else (NaN, +∞) kept. As np.clip
+    with an infinite upper bound, the fast path of np.clip (np.maximum with a number is four times slower in
+    float32)."""
+    return np.clip(x, -np.finfo(x.dtype).max, np.inf)
+
+
 def finite_where_zero(x: np.ndarray, factor) -> np.ndarray:
     """``x`` with ±inf held at ±max (finite) where ``factor`` is 0, so that factor·x is 0 there, never 0·∞ = NaN,
     and stays ±∞ where factor ≠ 0 (a tiny factor times ±max would not)."""

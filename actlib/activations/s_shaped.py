@@ -68,6 +68,13 @@ sigmoid = Activation(
                 "tensorflow": "tf.math.sigmoid", "jax": "jax.nn.sigmoid"},
 )
 
+def _hard_sigmoid(x: np.ndarray) -> np.ndarray:
+    """clip((x + 3)/6, 0, 1), in one buffer."""
+    y = np.add(x, 3, out=np.empty_like(x))
+    y /= 6
+    return np.clip(y, 0, 1, out=y)
+
+
 hard_sigmoid = Activation(
     name="hard_sigmoid",
     name_zh="Hard Sigmoid（硬 Sigmoid）",
@@ -83,7 +90,7 @@ hard_sigmoid = Activation(
               "suits phones and other devices with little compute; MobileNetV3 (Howard et al., 2019) uses it in "
               "place of the sigmoid in its squeeze-and-excitation modules. The frameworks do not agree on its "
               "definition: older Keras computed clip(0.2x + 0.5, 0, 1), so check it when porting a model."),
-    value=in_blocks(lambda x: np.clip((x + 3) / 6, 0, 1)),
+    value=_hard_sigmoid,
     # PyTorch convention: slope 0 at the kinks x = ±3.
     derivative=lambda x: keep_nan(x, select(np.abs(x) < 3, 1 / 6, 0, x.dtype)),
     js=JS(f="return clip((x + 3) / 6, 0, 1);", df="return keepNaN(x, Math.abs(x) < 3 ? 1 / 6 : 0);"),

@@ -7,8 +7,8 @@ from decimal import Decimal, localcontext
 import numpy as np
 from ..core import INF, JS, NONNEGATIVE, POSITIVE, Activation, Option, Param, Properties
 from ..frameworks import Differs
-from ..numerics import (finite, finite_where_zero, in_blocks, in_float64, logistic, pick, sigmoid as _sigmoid,
-                        sigmoid_grad, sigmoid_pair, softplus as _softplus, two_square)
+from ..numerics import (finite, finite_where_zero, in_blocks, in_float64, logistic, no_minus_inf, pick,
+                        sigmoid as _sigmoid, sigmoid_grad, sigmoid_pair, softplus as _softplus, two_square)
 from .s_shaped import sparse_sigmoid
 
 
@@ -113,7 +113,7 @@ def _silu(x: np.ndarray, beta: float = 1.0) -> np.ndarray:
     scalar would."""
     big = float(np.finfo(x.dtype).max)
     positive = np.greater(beta, 0)
-    u = np.maximum(x, -big) if np.all(positive) else np.where(positive, np.maximum(x, -big), x)
+    u = no_minus_inf(x) if np.all(positive) else np.where(positive, no_minus_inf(x), x)
     t = np.multiply(finite_where_zero(u, beta), -beta, out=np.empty_like(u))
     np.exp(t, out=t)
     over = t == np.inf if not t.max(initial=0) < np.inf else None  # the max is NaN if x has one
@@ -273,7 +273,7 @@ def _gauss_cdf_or_slope(x: np.ndarray, which: int) -> np.ndarray:
 @in_float64
 def _gelu(x: np.ndarray) -> np.ndarray:
     """x·Φ(x); the factor x is clipped on the left only, so −∞ gives −max·0 = 0 and +∞ stays +∞."""
-    return np.maximum(x, -np.finfo(x.dtype).max) * _gauss_cdf_or_slope(x, 0)
+    return no_minus_inf(x) * _gauss_cdf_or_slope(x, 0)
 
 
 @in_float64
@@ -288,7 +288,7 @@ def _gelu_tanh_u(x: np.ndarray) -> np.ndarray:
 
 def _gelu_tanh(x: np.ndarray) -> np.ndarray:
     """0.5x(1 + tanh u) = x·σ(2u): no cancellation where tanh u ≈ −1."""
-    return np.maximum(x, -np.finfo(x.dtype).max) * _sigmoid(2 * _gelu_tanh_u(x))
+    return no_minus_inf(x) * _sigmoid(2 * _gelu_tanh_u(x))
 
 
 def _gelu_tanh_grad(x: np.ndarray) -> np.ndarray:
@@ -349,7 +349,7 @@ return sigmoid(twoU) + 2 * x * du * sigmoidGrad(twoU);""",
 
 
 def _mish(x: np.ndarray) -> np.ndarray:
-    return np.maximum(x, -np.finfo(x.dtype).max) * np.tanh(_softplus(x))
+    return no_minus_inf(x) * np.tanh(_softplus(x))
 
 
 @in_float64
@@ -423,7 +423,7 @@ def _hard_swish(x: np.ndarray) -> np.ndarray:
     gate = np.add(x, 3, out=np.empty_like(x))
     np.clip(gate, 0, 6, out=gate)
     gate /= 6
-    return np.multiply(np.maximum(x, -np.finfo(x.dtype).max), gate, out=gate)
+    return np.multiply(no_minus_inf(x), gate, out=gate)
 
 
 @in_blocks
