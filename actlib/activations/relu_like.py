@@ -48,9 +48,16 @@ def _rrelu(x: np.ndarray, lower, upper, training: bool, rng) -> np.ndarray:
     return np.where(small & ~(x > 0), x * total / 2, y) if np.any(small) else y
 
 
+def _relu(x: np.ndarray) -> np.ndarray:
+    """max(x, 0) as np.clip(x, 0, ∞) + 0 (np.clip's fast path; + 0 turns its −0 into the +0 of max(−0, 0))."""
+    y = np.clip(x, 0, np.inf, out=np.empty_like(x))
+    y += 0.0
+    return y
+
+
 def _thresholded(x: np.ndarray, threshold) -> np.ndarray:
     """max(x, 0)·[x > threshold], in one buffer."""
-    y = np.maximum(x, 0, out=np.empty_like(x))
+    y = _relu(x)
     y *= x > threshold
     return y
 
@@ -122,7 +129,7 @@ relu = Activation(
               "original Transformer (Vaswani et al., 2017) all use it. Its weak points are outputs that are "
               "neither zero-centred nor bounded, and a zero gradient for x < 0, which can leave dead neurons "
               "(dying ReLU)."),
-    value=lambda x: np.maximum(x, 0),
+    value=_relu,
     # PyTorch convention: f′(0) = 0.
     derivative=lambda x: _keep_nan(x, x > 0),
     js=JS(f="return Math.max(x, 0);", df="return keepNaN(x, x > 0 ? 1 : 0);"),
