@@ -74,9 +74,11 @@ serve: book
 lab: $(STAMP)
 	cd chapters && ../$(BIN)/jupyter lab
 
-## bench: accuracy, speed and explorer latency, into benchmarks/results (`$(BIN)/python -m benchmarks --book` adds build cost)
-bench: $(STAMP)
-	$(BIN)/python -m benchmarks
+## bench: accuracy and speed (in the frameworks' environment, so that PyTorch is among the peers), explorer latency,
+## memory, page weight and the playground, into benchmarks/results (`$(BIN)/python -m benchmarks --book` adds build cost)
+bench: $(STAMP) $(FW_STAMP)
+	$(FW_VENV)/bin/python -m benchmarks accuracy speed
+	$(BIN)/python -m benchmarks explorer memory weight playground
 
 ## screenshots: PNGs of every built page at 390 and 1280 px in 中文, English and 双语, into _build/screenshots
 screenshots: book
