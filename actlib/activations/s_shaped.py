@@ -68,6 +68,7 @@ sigmoid = Activation(
                 "tensorflow": "tf.math.sigmoid", "jax": "jax.nn.sigmoid"},
 )
 
+
 def _hard_sigmoid(x: np.ndarray) -> np.ndarray:
     """clip((x + 3)/6, 0, 1), in one buffer."""
     y = np.add(x, 3, out=np.empty_like(x))

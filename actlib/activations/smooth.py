@@ -5,6 +5,7 @@ import math
 from decimal import Decimal, localcontext
 
 import numpy as np
+
 from ..core import INF, JS, NONNEGATIVE, POSITIVE, Activation, Option, Param, Properties
 from ..frameworks import Differs
 from ..numerics import (finite, finite_where_zero, in_blocks, in_float64, logistic, no_minus_inf, pick,
@@ -607,6 +608,7 @@ squareplus = Activation(
     frameworks={"pytorch": "none", "keras": "keras.activations.squareplus(x, b=4)", "tensorflow": "none",
                 "jax": "jax.nn.squareplus(x, b=4)"},
 )
+
 
 def _gaussian_split(x: np.ndarray) -> np.ndarray:
     """e^{−x²} as e^{−hi}·(1 − lo), with x² = hi + lo split exactly: from a rounded x² it would be off by up to
