@@ -75,8 +75,8 @@ def _call(names, keywords: dict) -> str:
 
 def render(results: dict) -> str:
     goal = results["goal_mb"]
-    rows = ["| 情形 · case | 调用 · calls | 起点 RSS · start MB | 增长 · growth MB | 回收后 · after gc MB | "
-            "每次 · per call kB | 每次耗时 · ms per call |", "|---|---:|---:|---:|---:|---:|---:|"]
+    rows = ["| 情形 · case | 调用 · calls | 起点 RSS MB · start RSS MB | 增长 MB · growth MB | 回收后 MB · after gc MB | "
+            "每次 kB · per call kB | 每次耗时 ms · ms per call |", "|---|---:|---:|---:|---:|---:|---:|"]
     for r in results["cases"]:
         zh, en = CASES[r["case"]]
         mark = " ✗" if r["growth_mb"] >= goal else ""

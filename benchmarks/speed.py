@@ -137,7 +137,7 @@ def ratios(results: dict) -> list[tuple[float, str, str]]:
 
 
 def table(results: dict, dtype: str) -> str:
-    rows = ["| 函数 · function | 量 · quantity | actlib ms | 最快对照 · fastest peer | ms | actlib ÷ 对照 · peer "
+    rows = ["| 函数 · function | 量 · quantity | actlib ms | 最快对照 · fastest peer | ms | actlib ÷ 对照 · actlib ÷ peer "
             "| actlib ÷ np.copy |", "|---|---|---:|---|---:|---:|---:|"]
     for name, by_dtype in results["functions"].items():
         for quantity, times in by_dtype[dtype].items():
@@ -181,8 +181,8 @@ def render(results: dict) -> str:
 
 def why(results: dict) -> str:
     """One row per miss: both sides in copies of the array, and the NumPy kernel actlib's formula needs."""
-    rows = ["| 情形 · case | 对照 · peer | actlib ÷ 对照 · peer | actlib（次复制 · copies） | 对照（次复制 · copies） "
-            "| 内核 · kernel | 内核 ÷ 对照 · kernel ÷ peer |", "|---|---|---:|---:|---:|---|---:|"]
+    rows = ["| 情形 · case | 对照 · peer | actlib ÷ 对照 · actlib ÷ peer | actlib 折合复制次数 · actlib in copies "
+            "| 对照折合复制次数 · peer in copies | 内核 · kernel | 内核 ÷ 对照 · kernel ÷ peer |", "|---|---|---:|---:|---:|---|---:|"]
     for name, by_dtype in results["functions"].items():
         for dtype, by_quantity in by_dtype.items():
             for quantity, times in by_quantity.items():

@@ -120,3 +120,20 @@ def test_the_speed_benchmark_reads_numpys_dispatch_for_each_kernel():
     loops = speed.dispatch("float32")
     assert set(loops) == set(speed.NUMPY_KERNELS)
     assert all(loop == "baseline" or loop.startswith("X86_") or loop.startswith("AVX") for loop in loops.values())
+
+
+def test_every_bilingual_table_header_of_the_appendix_has_whole_halves():
+    """A header "中文 · English" shows one half per language: the English half has no Chinese, and every Latin
+    word or symbol of the Chinese half (actlib, ÷, RSS, …) is in the English half too, so neither reads as a
+    fragment ("peer" for "actlib ÷ 对照")."""
+    lines = (ROOT / "benchmarks" / "results" / "latest.md").read_text(encoding="utf-8").splitlines()
+    headers = [line for line, below in zip(lines, lines[1:]) if line.startswith("|") and below.startswith("|---")]
+    assert headers
+    for header in headers:
+        for cell in (c.strip() for c in header.strip("|").split("|")):
+            if " · " not in cell:
+                continue
+            zh, en = cell.split(" · ", 1)
+            assert re.search(r"[\u4e00-\u9fff]", zh) and not re.search(r"[\u4e00-\u9fff]", en), cell
+            missing = [w for w in re.findall(r"[A-Za-z0-9_.÷×%+/−-]+", zh) if w not in en]
+            assert not missing, f"{cell!r}: {missing} only in the Chinese half"
