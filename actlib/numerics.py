@@ -12,19 +12,25 @@ import numpy as np
 def sigmoid(x: np.ndarray) -> np.ndarray:
     """σ(x) = e^{min(x, 0)} / (1 + e^{−|x|}): both exponentials ≤ 1, so nothing overflows and σ keeps its
     relative accuracy down to the subnormals (needed where σ is then multiplied by a large x). One exponential
-    serves both: e^{min(x, 0)} is e^{−|x|} for x < 0 and 1 otherwise (see sigmoid_pair)."""
-    return sigmoid_pair(x)[0]
+    serves both: e^{min(x, 0)} is e^{−|x|} for x < 0 and 1 otherwise."""
+    far, near = _sigmoid_sides(x)
+    return pick(x < 0, far, near)
 
 
 def sigmoid_pair(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """(σ(x), σ(−x)) from one exponential e = e^{−|x|}: e/(1 + e) on one side of 0 and 1/(1 + e) on the other."""
+    """(σ(x), σ(−x)), the same numbers as sigmoid(x) and sigmoid(−x), from one exponential."""
+    far, near = _sigmoid_sides(x)
+    left = x < 0
+    return pick(left, far, near), pick(left, near, far)
+
+
+def _sigmoid_sides(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(σ(−|x|), σ(|x|)) = (e/(1 + e), 1/(1 + e)), e = e^{−|x|}."""
     e = np.abs(x, out=np.empty_like(x))
     np.negative(e, out=e)
     np.exp(e, out=e)
     d = np.add(e, 1, out=np.empty_like(e))
-    far, near = np.divide(e, d, out=e), np.divide(1, d, out=d)       # σ(−|x|), σ(|x|)
-    left = x < 0
-    return pick(left, far, near), pick(left, near, far)
+    return np.divide(e, d, out=e), np.divide(1, d, out=d)
 
 
 def logistic(x: np.ndarray) -> np.ndarray:
