@@ -95,15 +95,18 @@ def keep_nan(x: np.ndarray, y) -> np.ndarray:
 
 
 _SAME_SIZE_INT = {8: np.int64, 4: np.int32, 2: np.int16}
+_PICK_BY_BITS_FROM = 4096   # entries: below, np.where's single call is faster
 
 
 def pick(condition: np.ndarray, if_true, if_false) -> np.ndarray:
     """np.where(condition, if_true, if_false) for floats of one dtype (arrays, or a number as a 0-d array of
     that dtype), by bit operations: b ^ ((a ^ b) & mask), mask all ones where condition. It has no branch per
     element, so a condition that changes at random costs nothing extra (np.where slows down four- to tenfold).
-    Operands of two dtypes go to np.where, which promotes them."""
+    Operands of two dtypes go to np.where, which promotes them, and so do small arrays, where np.where's
+    one call costs less than pick's five."""
     if_true, if_false = np.asarray(if_true), np.asarray(if_false)
-    if if_true.dtype != if_false.dtype or if_true.dtype.itemsize not in _SAME_SIZE_INT:
+    if (if_true.dtype != if_false.dtype or if_true.dtype.itemsize not in _SAME_SIZE_INT
+            or max(np.size(condition), if_true.size, if_false.size) < _PICK_BY_BITS_FROM):
         return np.where(condition, if_true, if_false)
     as_int = _SAME_SIZE_INT[if_true.dtype.itemsize]
     mask = np.asarray(condition).astype(as_int)
