@@ -198,20 +198,22 @@ def why(results: dict) -> str:
     loops = {k: {results["dispatch"][d][k] for d in DTYPES} for k in NUMPY_KERNELS}
     plain = [f"np.{k}" for k, used in loops.items() if used == {"baseline"}]
     fast = [f"np.{k}" for k, used in loops.items() if "baseline" not in used]
+    vector = "/".join(sorted({loop for used in loops.values() for loop in used} - {"baseline"})) or "—"
     listed, listed_en = "、".join(plain) or "—", ", ".join(plain) or "none"
     fast_zh, fast_en = "、".join(fast) or "—", ", ".join(fast) or "none"
     return "\n\n".join([pair(
         "为什么没有达标：每个未达标的情形，两边各折合几次数组复制（np.copy 把每个数读写一遍；actlib 的公式由若干个 NumPy "
-        "运算组成，每个运算都要把数组读写一遍，而 PyTorch 的函数是一个编译好的循环，只走一遍），以及 actlib 的公式在每个数上"
+        "运算组成，每个运算都要把数组读写一遍，而 PyTorch 的这些函数除 softsign 和 tanhshrink 外都是单个算子，只走一遍），以及 actlib 的公式在每个数上"
         "都要调用的超越函数内核单独花的时间与对照整个函数之比。据 np.lib.introspect.opt_func_info，在这台处理器上 NumPy 对"
-        f" {listed} 运行的是基础循环（baseline），而对 {fast_zh} 运行的是 AVX2（X86_V3）向量化循环。"
+        f" {listed} 运行的是基础循环（baseline），而对 {fast_zh} 运行的是向量化循环（{vector}）。"
         "内核之比大于目标的情形，只用 NumPy 无法达标。",
         "Why each miss misses: both sides in copies of the array (np.copy reads and writes every entry once; actlib's "
-        "formula is several NumPy operations, each of which reads and writes the array, while PyTorch's function is "
-        "one compiled loop, a single pass), and the time of the transcendental kernel that actlib's formula calls on "
-        "every entry, on its own, against the peer's whole function. On this processor, by "
-        f"np.lib.introspect.opt_func_info, NumPy runs its baseline loop for {listed_en}, and an AVX2 (X86_V3) "
-        f"vectorised loop for {fast_en}. Where the kernel alone is beyond the goal, NumPy alone cannot meet it."), "\n".join(rows)])
+        "formula is several NumPy operations, each of which reads and writes the array, while each of these PyTorch "
+        "functions but softsign and tanhshrink is a single operator, one pass), and the time of the transcendental "
+        "kernel that actlib's formula calls on every entry, on its own, against the peer's whole function. On this "
+        "processor, by "
+        f"np.lib.introspect.opt_func_info, NumPy runs its baseline loop for {listed_en}, and a vectorised loop "
+        f"({vector}) for {fast_en}. Where the kernel alone is beyond the goal, NumPy alone cannot meet it."), "\n".join(rows)])
 
 
 def imports_sentence(imports: dict) -> str:

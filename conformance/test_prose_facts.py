@@ -150,3 +150,24 @@ def test_keras_3_has_no_thresholded_relu_layer_but_its_functions():
     np.testing.assert_array_equal(np.asarray(keras.activations.threshold(x, 1.0, 0.0)), want)
     # relu(threshold=θ) keeps x = θ itself (x ≥ θ passes); away from θ it is the thresholded ReLU.
     np.testing.assert_array_equal(np.asarray(keras.activations.relu(x[x != 1.0], threshold=1.0)), want[x != 1.0])
+
+
+def test_appendix_speed_pytorchs_functions_are_one_operator_each_but_two():
+    """Appendix 精度与速度, the "why each miss" paragraph: each PyTorch peer of the speed benchmark is a single
+    operator (one pass over the array) as torch.profiler records its call, except softsign and tanhshrink."""
+    from torch.profiler import ProfilerActivity, profile
+
+    from benchmarks import peers
+
+    bookkeeping = {"aten::lift_fresh", "aten::detach", "aten::to", "aten::resolve_conj", "aten::resolve_neg",
+                   "aten::new_full", "aten::new_ones"}       # the zero-copy wrap, and a parameter made once
+    x = np.linspace(-3, 3, 101, dtype=np.float32)
+    composed = set()
+    for name, (value, _) in peers.TORCH.items():
+        with profile(activities=[ProfilerActivity.CPU]) as prof:
+            value(x)
+        kernels = [e.name for e in prof.events() if e.cpu_parent is None and e.name not in bookkeeping]
+        assert kernels, name
+        if len(kernels) > 1:
+            composed.add(name)
+    assert composed == {"softsign", "tanhshrink"}
