@@ -42,6 +42,7 @@ ACTS = ("relu", "tanh", "selu", "gelu", "sigmoid")
 # gain for tanh), and 5, 6, 8, 10, 12, 16 (where the sigmoid's gain approaches 1).
 SIGMA_W2 = tuple(sorted({*(0.25 * k for k in range(1, 17)), 25 / 9, 5.0, 6.0, 8.0, 10.0, 12.0, 16.0}))
 MAX_DEPTH = 100
+LOG_DECIMALS = 7         # of the stored log10 q and log10 χ (DepthSpec.logs)
 X_ENDS = (10, 20, 50, 100)       # the x-axis ends at the first of these ≥ the depth
 KEEP = 0.5                       # y-limits stay while the curves fill at least this share of the panel
 PAD = 0.5                        # decades added above and below the curves before snapping
@@ -69,7 +70,9 @@ class DepthSpec:
 
     @cached_property
     def logs(self) -> tuple[np.ndarray, np.ndarray]:
-        """(log10 q, log10 χ), each of shape (activations, slider positions, MAX_DEPTH), float64."""
+        """(log10 q, log10 χ), each of shape (activations, slider positions, MAX_DEPTH), float64, to 7
+        decimals: the digits below are rounding, which differs from one processor to another (χ = 1 comes
+        out as 1 on one and one rounding step off on another), and the stored page should not."""
         lq = np.empty((len(self.acts), len(SIGMA_W2), MAX_DEPTH))
         lchi = np.empty_like(lq)
         with np.errstate(all="ignore"):           # checked in build: an overflow or a 0 is refused there
@@ -77,7 +80,7 @@ class DepthSpec:
                 for k, sw2 in enumerate(SIGMA_W2):
                     mf = prop.mean_field(act, MAX_DEPTH, sw2, self.sigma_b2)
                     lq[i, k], lchi[i, k] = np.log10(mf.q), np.log10(mf.chi)
-        return lq, lchi
+        return np.round(lq, LOG_DECIMALS) + 0.0, np.round(lchi, LOG_DECIMALS) + 0.0     # + 0.0: no −0
 
     def curves(self, fn: int, position: int, depth: int) -> tuple[np.ndarray, np.ndarray]:
         """(log10 q_l, log10 E[δ_l²]/E[δ_L²]) for l = 1 … depth, from the stored logs as the script uses them:

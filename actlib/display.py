@@ -4,7 +4,8 @@ In the HTML book an element marked ``lang="zh"`` or ``lang="en"`` shows only in 
 (both in 双语; DESIGN.md §5), so a printed sentence is written twice, once per language; Jupyter
 shows both.
 
-    from actlib.display import blocks, formulas, misconception, solution, spans, tex, tex_matrix, tex_sci, tex_vector
+    from actlib.display import (blocks, formulas, misconception, solution, spans, tex, tex_matrix, tex_order,
+                                tex_sci, tex_vector)
     display(blocks(f"核对了 **{n}** 条说法。", f"Checked **{n}** claims."))
     display(solution(f"$h = {h}$。", f"$h = {h}$."))   # an exercise's folded answer
     display(misconception("……", "…", "……", "…"))     # a folded common-misconception box
@@ -13,9 +14,12 @@ shows both.
     display(Math(rf"\\sigma(10) = {tex(actlib.sigmoid(10.0))}"))
     display(Math(rf"p = {tex_vector(actlib.softmax([2.0, 1.0, 0.0]))}"))
     display(Math(rf"e = {tex_sci(1e-7)},\\ W = {tex_matrix(W)}"))   # 1.00 × 10⁻⁷, a bmatrix
+    display(Math(rf"|g - g_{{fd}}| \\approx {tex_order(8.4e-11)}"))   # 10⁻¹⁰: a rounding error's size
 """
 
 from __future__ import annotations
+
+import math
 
 from .tables import num
 
@@ -67,6 +71,12 @@ def tex(value, digits: int = 4) -> str:
         mantissa, exponent = text.split("e")
         return rf"{mantissa} \times 10^{{{int(exponent)}}}"
     return text.replace("inf", r"\infty")
+
+
+def tex_order(value) -> str:
+    """The order of magnitude of ``value`` for a LaTeX formula, ``10^{-10}`` for 8.4e-11 (the nearest power
+    of ten on a log scale): for a rounding error, whose digits differ from one processor to another."""
+    return rf"10^{{{round(math.log10(abs(float(value))))}}}"
 
 
 def tex_vector(values, digits: int = 4) -> str:

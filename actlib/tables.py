@@ -35,6 +35,14 @@ def num(value, spec: str = ".3f") -> str:
     return text.replace("-", MINUS)
 
 
+def error(value, floor: float = 1e-13, spec: str = ".1e") -> str:
+    """An error for a table by :func:`num`, or ``$<10^{-13}$`` below ``floor`` (a power of ten): the digits
+    of an error at the level of rounding differ from one processor to another, its size does not."""
+    if abs(float(value)) < floor:
+        return f"$<10^{{{round(math.log10(floor))}}}$"
+    return num(value, spec)
+
+
 def mean_sd(values, spec: str = ".3f") -> str:
     """"mean ± sd" of ``values`` (the sample standard deviation, ddof = 1), each written by :func:`num`."""
     values = np.asarray(values, dtype=float)

@@ -11,7 +11,7 @@ from markdown_it import MarkdownIt
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 
 import actlib
-from actlib.display import blocks, formulas, misconception, solution, spans, tex, tex_vector, tex_matrix, tex_sci
+from actlib.display import blocks, formulas, misconception, solution, spans, tex, tex_vector, tex_matrix, tex_order, tex_sci
 
 PARSER = MarkdownIt("commonmark").use(dollarmath_plugin)
 
@@ -73,6 +73,14 @@ def test_a_misconception_box_is_folded_under_its_claim_in_each_language():
 ])
 def test_tex_sci_always_writes_the_power_of_ten(value, digits, text):
     assert tex_sci(value, digits) == text
+
+
+@pytest.mark.parametrize(("value", "text"), [
+    (8.4e-11, "10^{-10}"), (7.4e-11, "10^{-10}"), (1.5e-10, "10^{-10}"), (2.9e-11, "10^{-11}"), (-3e-4, "10^{-4}"),
+    (1.0, "10^{0}"), (40.0, "10^{2}"),
+])
+def test_tex_order_is_the_nearest_power_of_ten_on_a_log_scale(value, text):
+    assert tex_order(value) == text          # 10^-10.5 ≈ 3.16e-11 divides 10^-10 from 10^-11
 
 
 def test_tex_matrix_is_a_bmatrix_of_rows_with_true_minus_signs():

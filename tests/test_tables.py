@@ -15,7 +15,7 @@ from mdit_py_plugins.dollarmath import dollarmath_plugin
 import actlib
 from types import SimpleNamespace
 
-from actlib.tables import (framework_code, framework_keyword, framework_table, frameworks_with, mean_sd, num,
+from actlib.tables import (error, framework_code, framework_keyword, framework_table, frameworks_with, mean_sd, num,
                             property_table, smoothness, table, tick)
 
 PARSER = MarkdownIt("commonmark").enable("table").use(dollarmath_plugin)
@@ -64,6 +64,14 @@ def test_alignment_letters():
 ])
 def test_num_writes_a_true_minus_sign_and_no_negative_zero(value, spec, text):
     assert num(value, spec) == text
+
+
+@pytest.mark.parametrize(("value", "floor", "text"), [
+    (5.0e-15, 1e-13, "$<10^{-13}$"), (0.0, 1e-13, "$<10^{-13}$"), (-2e-16, 1e-13, "$<10^{-13}$"),
+    (2.2e-5, 1e-13, "2.2e−05"), (0.59, 1e-13, "5.9e−01"), (3e-9, 1e-8, "$<10^{-8}$"), (1e-13, 1e-13, "1.0e−13"),
+])
+def test_error_writes_rounding_noise_as_a_bound(value, floor, text):
+    assert error(value, floor) == text
 
 
 def test_framework_table_has_a_row_per_activation_and_a_column_per_framework():
