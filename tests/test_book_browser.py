@@ -112,6 +112,25 @@ def test_search_finds_a_chapter(visit):
     assert v.errors == [] and v.outside == []
 
 
+def test_explorers_out_of_view_cost_no_rendering_and_share_one_set_of_listeners(visit):
+    # 32 explorers on one page: those out of view are skipped by the browser's rendering
+    # (content-visibility: auto) until the reader scrolls to them, and they listen for the reader's
+    # input through one set of document listeners, not one each.
+    page = visit().open("appendix/reference.html")
+    explorers = page.locator(".actx")
+    last = explorers.last
+    rendered = "el => el.querySelector('svg').checkVisibility({contentVisibilityAuto: true})"
+    assert explorers.count() > 20 and not last.evaluate(rendered)
+    last.scroll_into_view_if_needed()
+    page.wait_for_timeout(200)
+    assert last.evaluate(rendered)
+    cdp = page.context.new_cdp_session(page)
+    document = cdp.send("Runtime.evaluate", {"expression": "document"})["result"]["objectId"]
+    listeners = cdp.send("DOMDebugger.getEventListeners", {"objectId": document})["listeners"]
+    wheel = [entry for entry in listeners if entry["type"] == "wheel" and entry["useCapture"]]
+    assert len(wheel) == 1, f"{len(wheel)} capturing wheel listeners on the document"
+
+
 def test_a_static_explorer_in_a_chapter_follows_its_slider(visit):
     v = visit()
     with_slider = "[data-actlib-explorer]:has(input[type=range])"

@@ -227,7 +227,7 @@ function actlibExplorer(root, data) {
   // input anywhere on the page has paused), then each formula with its slots and, nearest first,
   // every position of each control, so that stepping and dragging find them ready.
   // root.dataset.formulas says "ready" when nothing is left to do.
-  var busy = false, warm = false, lastInput = 0, QUIET = 120;
+  var busy = false, warm = false, QUIET = 120;
   function idle(job, wait) {
     if (window.requestIdleCallback) window.requestIdleCallback(job, wait ? { timeout: wait } : undefined);
     else setTimeout(job, 30);
@@ -284,7 +284,7 @@ function actlibExplorer(root, data) {
     if (!job) return;
     busy = true;
     idle(function attempt(deadline) {
-      var quiet = performance.now() - lastInput >= QUIET;
+      var quiet = performance.now() - pageInput.last >= QUIET;
       if (!quiet || (!job[2] && deadline && deadline.timeRemaining() < 12 && !deadline.didTimeout)) {
         return idle(attempt, job[2] ? QUIET * 4 : 0);      // not while the reader is moving a slider
       }
@@ -303,9 +303,14 @@ function actlibExplorer(root, data) {
     if (document.readyState === "complete") setTimeout(job, 0);
     else window.addEventListener("load", job);
   }
-  ["keydown", "pointermove", "pointerdown", "input", "wheel"].forEach(function (type) {   // anywhere on the page
-    document.addEventListener(type, function () { lastInput = performance.now(); }, { capture: true, passive: true });
-  });
+  // The time of the reader's last input anywhere on the page: one set of listeners, shared by its explorers.
+  var pageInput = window.actlibPageInput;
+  if (!pageInput) {
+    pageInput = window.actlibPageInput = { last: 0 };
+    ["keydown", "pointermove", "pointerdown", "input", "wheel"].forEach(function (type) {
+      document.addEventListener(type, function () { pageInput.last = performance.now(); }, { capture: true, passive: true });
+    });
+  }
   root.addEventListener("focusin", startWarm);
   root.addEventListener("pointerover", startWarm);
   if (window.IntersectionObserver) {        // or as soon as it comes near the window
