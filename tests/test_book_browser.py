@@ -114,13 +114,17 @@ def test_search_finds_a_chapter(visit):
 
 def test_explorers_out_of_view_cost_no_rendering_and_share_one_set_of_listeners(visit):
     # 32 explorers on one page: those out of view are skipped by the browser's rendering
-    # (content-visibility: auto) until the reader scrolls to them, and they listen for the reader's
+    # (content-visibility: auto) until the reader scrolls to them or prints the page, and they listen for the reader's
     # input through one set of document listeners, not one each.
     page = visit().open("appendix/reference.html")
     explorers = page.locator(".actx")
     last = explorers.last
     rendered = "el => el.querySelector('svg').checkVisibility({contentVisibilityAuto: true})"
     assert explorers.count() > 20 and not last.evaluate(rendered)
+    page.emulate_media(media="print")                          # a printed page shows every explorer
+    page.wait_for_timeout(200)
+    assert last.evaluate(rendered)
+    page.emulate_media(media="screen")
     last.scroll_into_view_if_needed()
     page.wait_for_timeout(200)
     assert last.evaluate(rendered)

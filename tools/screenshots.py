@@ -45,6 +45,9 @@ def main(argv=None) -> int:
                 for name in names:
                     page.goto(f"{base}{name}.html?lang={lang}", wait_until="load")
                     wait_for_typesetting(page)
+                    # An explorer out of view is not rendered (content-visibility: auto) until the reader
+                    # scrolls to it; a screenshot of the whole page shows each as it looks once there.
+                    page.add_style_tag(content=".actx{content-visibility:visible!important}")
                     out = args.out / str(width) / lang / f"{name}.png"
                     out.parent.mkdir(parents=True, exist_ok=True)
                     page.screenshot(path=str(out), full_page=True)
