@@ -188,18 +188,35 @@ function actlibExplorer(root, data) {
       item.shown[k] = cur[k];
       swapped = true;
     });
-    if (swapped) idle(function () { spoken(item); }, 500);
+    if (swapped) afterPause(item, "speak", function () { spoken(item); });
     // A table (cases) keeps the minimum width it was typeset with: let it fit its new content.
     if (swapped) item.el.querySelectorAll("mjx-mtable").forEach(function (table) { table.style.minWidth = ""; });
     var done = current(item);
     item.el.classList.toggle("actx-stale", !done);   // a slot keeps its old value until the new one is typeset
     if (done) {
       item.el.dataset.tex = texAt(item, cur, false);
-      idle(function () { focusableIfScrolling(item.el); });
+      afterPause(item, "measure", function () { focusableIfScrolling(item.el); });
     }
     return done;
   }
-  // The MathML a screen reader reads follows in idle time (the slider itself says its value at once).
+  // Work that follows a step (a new frame of its own) waits until the reader has paused, so that it
+  // never stands between two steps: once per item and kind, in idle time after PAUSE ms without input.
+  var PAUSE = 600;
+  function afterPause(item, kind, job) {
+    item.pending = item.pending || {};
+    if (item.pending[kind]) return;
+    item.pending[kind] = true;
+    (function attempt() {
+      var wait = pageInput.last + PAUSE - performance.now();
+      if (wait > 0) return setTimeout(attempt, wait);
+      idle(function () {
+        if (performance.now() - pageInput.last < PAUSE) return attempt();   // the reader moved again
+        item.pending[kind] = false;
+        job();
+      }, PAUSE);
+    })();
+  }
+  // The MathML a screen reader reads follows once the reader pauses (the slider says its value at once).
   function spoken(item) {
     item.slots.forEach(function (k) {
       var fragment = fragments[k].get(item.shown[k]);
