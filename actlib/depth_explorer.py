@@ -70,9 +70,9 @@ class DepthSpec:
 
     @cached_property
     def logs(self) -> tuple[np.ndarray, np.ndarray]:
-        """(log10 q, log10 χ), each of shape (activations, slider positions, MAX_DEPTH), float64, to 7
-        decimals: the digits below are rounding, which differs from one processor to another (χ = 1 comes
-        out as 1 on one and one rounding step off on another), and the stored page should not."""
+        """(log10 q, log10 χ), each of shape (activations, slider positions, MAX_DEPTH), float64, to
+        LOG_DECIMALS decimals: the digits below are rounding, which differs from one processor to another
+        (χ = 1 comes out as 1 on one and one rounding step off on another); the stored page should not."""
         lq = np.empty((len(self.acts), len(SIGMA_W2), MAX_DEPTH))
         lchi = np.empty_like(lq)
         with np.errstate(all="ignore"):           # checked in build: an overflow or a 0 is refused there

@@ -75,7 +75,9 @@ def tex(value, digits: int = 4) -> str:
 
 def tex_order(value) -> str:
     """The order of magnitude of ``value`` for a LaTeX formula, ``10^{-10}`` for 8.4e-11 (the nearest power
-    of ten on a log scale): for a rounding error, whose digits differ from one processor to another."""
+    of ten on a log scale), 0 for 0: for a rounding error, whose digits differ from one processor to another."""
+    if float(value) == 0:
+        return "0"
     return rf"10^{{{round(math.log10(abs(float(value))))}}}"
 
 

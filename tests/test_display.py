@@ -77,7 +77,7 @@ def test_tex_sci_always_writes_the_power_of_ten(value, digits, text):
 
 @pytest.mark.parametrize(("value", "text"), [
     (8.4e-11, "10^{-10}"), (7.4e-11, "10^{-10}"), (1.5e-10, "10^{-10}"), (2.9e-11, "10^{-11}"), (-3e-4, "10^{-4}"),
-    (1.0, "10^{0}"), (40.0, "10^{2}"),
+    (1.0, "10^{0}"), (40.0, "10^{2}"), (0.0, "0"),
 ])
 def test_tex_order_is_the_nearest_power_of_ten_on_a_log_scale(value, text):
     assert tex_order(value) == text          # 10^-10.5 ≈ 3.16e-11 divides 10^-10 from 10^-11
