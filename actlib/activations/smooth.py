@@ -182,6 +182,7 @@ return t === Infinity ? u * sigmoid(beta * u) : u / (1 + t);""",
 
 _SQRT_2_OVER_PI = math.sqrt(2 / math.pi)
 _INV_SQRT_2PI = 1 / math.sqrt(2 * math.pi)
+_SQRT_HALF = math.sqrt(0.5)
 _GELU_TANH_K = 0.044715
 
 
@@ -257,7 +258,7 @@ def _gauss_tail(x: np.ndarray, which: int) -> np.ndarray:
     a = np.minimum(-x, 40)
     hi, lo = two_square(a)
     e = np.exp(-hi / 2)
-    return (e - e * (lo / 2)) * (erfcx(a * math.sqrt(0.5)) / 2 - which * a * _INV_SQRT_2PI)  # e^{−lo/2} = 1 − lo/2
+    return (e - e * (lo / 2)) * (erfcx(a * _SQRT_HALF) / 2 - which * a * _INV_SQRT_2PI)  # e^{−lo/2} = 1 − lo/2
 
 
 def _gauss_cdf_or_slope(x: np.ndarray, which: int) -> np.ndarray:
@@ -271,16 +272,37 @@ def _gauss_cdf_or_slope(x: np.ndarray, which: int) -> np.ndarray:
     return y
 
 
-@in_float64
-def _gelu(x: np.ndarray) -> np.ndarray:
+def _gelu_wide(x: np.ndarray) -> np.ndarray:
     """x·Φ(x); the factor x is clipped on the left only, so −∞ gives −max·0 = 0 and +∞ stays +∞."""
     return no_minus_inf(x) * _gauss_cdf_or_slope(x, 0)
 
 
-@in_float64
-def _gelu_grad(x: np.ndarray) -> np.ndarray:
+def _gelu_grad_wide(x: np.ndarray) -> np.ndarray:
     """Φ(x) + x·φ(x), from its own Taylor table on |x| ≤ 9 (see above)."""
     return _gauss_cdf_or_slope(x, 1)
+
+
+# For float16/32 input, float64 is wide enough for the plain formulas Φ(x) = erfc(−x/√2)/2 and
+# φ(x) = e^{−x²/2}/√(2π): scipy's erfc errs by a few float64 ulp, x² of a float32 is exact, and rounding
+# −x/√2 moves erfc by at most 2t²·2^-53 relatively (t = x/√2; |t| < 11 wherever float32 GELU is normal):
+# all far below half a float32 ulp, so each result is rounded once from a float64 that is right to ~1e-13.
+def _gelu_narrow(x: np.ndarray) -> np.ndarray:
+    """x·erfc(−x/√2)/2 for x from float16/32, x clipped on the left as in _gelu_wide."""
+    from scipy.special import erfc
+
+    return no_minus_inf(x) * (erfc(x * -_SQRT_HALF) / 2)
+
+
+def _gelu_grad_narrow(x: np.ndarray) -> np.ndarray:
+    """erfc(−x/√2)/2 + x·e^{−x²/2}/√(2π) for x from float16/32; ±∞ held at ±max, where x·φ(x) = max·0 = 0."""
+    from scipy.special import erfc
+
+    t = finite(x)
+    return erfc(t * -_SQRT_HALF) / 2 + t * (np.exp(-np.square(t) / 2) * _INV_SQRT_2PI)
+
+
+_gelu = in_float64(_gelu_wide, narrow=_gelu_narrow)
+_gelu_grad = in_float64(_gelu_grad_wide, narrow=_gelu_grad_narrow)
 
 
 def _gelu_tanh_u(x: np.ndarray) -> np.ndarray:
