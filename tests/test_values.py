@@ -14,7 +14,7 @@ import actlib
 import numpy as np
 import pytest
 
-from reference import accuracy_failures, grid, param_grid
+from reference import accuracy_failures, evaluate, grid, param_grid, ulp_error
 
 DTYPES = [np.float64, np.float32, np.float16]
 
@@ -34,3 +34,17 @@ def test_value_with_parameters_matches_reference(ew_params):
     got = actlib.get(name)(xs, **params)
     failures = accuracy_failures(name, params, xs, got, "value")
     assert not failures, f"{name} {params}:\n" + "\n".join(failures)
+
+
+@pytest.mark.parametrize("which", ["value", "derivative"])
+def test_gelu_in_float32_is_rounded_once_from_enough_digits(which):
+    # float16/32 GELU and GELU′ sum shorter Taylor series than float64 does (actlib/activations/smooth.py): the
+    # float64 they are rounded from must still be close enough that each float32 result is the correctly rounded
+    # one, or misses it only where the exact value lies within a hair of a midpoint: half an ulp (of the smallest
+    # normal where the result is subnormal), plus that hair.
+    xs = grid(np.float32)
+    values, derivatives = evaluate("gelu", xs, {})
+    got, exact = (actlib.gelu(xs), values) if which == "value" else (actlib.gelu.grad(xs), derivatives)
+    errors = [(ulp_error(g, e, np.float32)[0], x) for g, e, x in zip(got, exact, xs.tolist())]
+    worst = max(errors)
+    assert worst[0] <= 0.501, f"GELU {which} in float32: {worst[0]:.3g} ulp at x = {worst[1]!r}"

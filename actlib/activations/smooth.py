@@ -182,7 +182,6 @@ return t === Infinity ? u * sigmoid(beta * u) : u / (1 + t);""",
 
 _SQRT_2_OVER_PI = math.sqrt(2 / math.pi)
 _INV_SQRT_2PI = 1 / math.sqrt(2 * math.pi)
-_SQRT_HALF = math.sqrt(0.5)
 _GELU_TANH_K = 0.044715
 
 
@@ -191,10 +190,11 @@ _GELU_TANH_K = 0.044715
 # polynomials, He_{k+1} = x He_k − k He_{k−1}) and GELU′ = Φ + xφ. The coefficients are computed once with 50
 # digits, so the cancellation in Φ + xφ near its root x ≈ −0.75 happens there, not in float64; with |h| ≤ 1/64
 # the dropped terms c_k h^k, k ≥ 11, stay below 2^-56 of the value. Beyond x = 9 both are 1 in float64, as at
-# x = 9 (1 − 1e-19 and 1 + 1e-17). Below x = −9, with erfcx(t) = e^{t²}·erfc(t):
+# x = 9 (1 − 1e-19 and 1 + 1e-17). For float16/32 input 7 terms suffice: the dropped ones stay below 2e-10 of
+# the value (1/300 of a float32 ulp). Below x = −9, with erfcx(t) = e^{t²}·erfc(t):
 #     Φ(x) = e^{−x²/2}·erfcx(−x/√2)/2,   GELU′(x) = e^{−x²/2}·(erfcx(−x/√2)/2 + x/√(2π)),
 # with x² split exactly (x² = hi + lo), since e^{−x²/2} from a rounded x² would be off by x²/2 ulp.
-_STEP, _TOP, _TERMS = 1 / 32, 9.0, 11
+_STEP, _TOP, _TERMS, _TERMS_NARROW = 1 / 32, 9.0, 11, 7
 
 
 @functools.cache
@@ -235,14 +235,14 @@ def _gauss_taylor_tables() -> tuple[np.ndarray, np.ndarray]:
     return hi, lo
 
 
-def _taylor(x: np.ndarray, which: int) -> np.ndarray:
-    """Φ(x) (which = 0) or GELU′(x) (which = 1) for |x| ≤ 9: c_0 + (c_0,lo + h(c_1 + h(c_2 + …))), with
-    h = x − x_j exact."""
+def _taylor(x: np.ndarray, which: int, terms: int) -> np.ndarray:
+    """Φ(x) (which = 0) or GELU′(x) (which = 1) for |x| ≤ 9: c_0 + (c_0,lo + h(c_1 + h(c_2 + … c_{terms−1}))),
+    with h = x − x_j exact."""
     j = np.rint(x / _STEP).astype(np.intp)
     h = x - j * _STEP
     j += round(_TOP / _STEP)
     hi, lo = _gauss_taylor_tables()
-    coefficients = hi[which]
+    coefficients = hi[which][:terms]
     poly = coefficients[-1].take(j)
     for row in coefficients[-2:0:-1]:
         poly *= h
@@ -258,51 +258,32 @@ def _gauss_tail(x: np.ndarray, which: int) -> np.ndarray:
     a = np.minimum(-x, 40)
     hi, lo = two_square(a)
     e = np.exp(-hi / 2)
-    return (e - e * (lo / 2)) * (erfcx(a * _SQRT_HALF) / 2 - which * a * _INV_SQRT_2PI)  # e^{−lo/2} = 1 − lo/2
+    return (e - e * (lo / 2)) * (erfcx(a * math.sqrt(0.5)) / 2 - which * a * _INV_SQRT_2PI)  # e^{−lo/2} = 1 − lo/2
 
 
-def _gauss_cdf_or_slope(x: np.ndarray, which: int) -> np.ndarray:
+def _gauss_cdf_or_slope(x: np.ndarray, which: int, terms: int) -> np.ndarray:
     """Φ(x) (which = 0) or GELU′(x) (which = 1): Taylor tables up to x = 9 (their value there beyond),
     erfcx below x = −9 and for NaN."""
     far = np.flatnonzero(~(x >= -_TOP))
     near = np.minimum(x, _TOP)
     near.put(far, 0)
-    y = _taylor(near, which)
+    y = _taylor(near, which, terms)
     y.put(far, _gauss_tail(x.take(far), which))
     return y
 
 
-def _gelu_wide(x: np.ndarray) -> np.ndarray:
+def _gelu_value(x: np.ndarray, terms: int = _TERMS) -> np.ndarray:
     """x·Φ(x); the factor x is clipped on the left only, so −∞ gives −max·0 = 0 and +∞ stays +∞."""
-    return no_minus_inf(x) * _gauss_cdf_or_slope(x, 0)
+    return no_minus_inf(x) * _gauss_cdf_or_slope(x, 0, terms)
 
 
-def _gelu_grad_wide(x: np.ndarray) -> np.ndarray:
+def _gelu_slope(x: np.ndarray, terms: int = _TERMS) -> np.ndarray:
     """Φ(x) + x·φ(x), from its own Taylor table on |x| ≤ 9 (see above)."""
-    return _gauss_cdf_or_slope(x, 1)
+    return _gauss_cdf_or_slope(x, 1, terms)
 
 
-# For float16/32 input, float64 is wide enough for the plain formulas Φ(x) = erfc(−x/√2)/2 and
-# φ(x) = e^{−x²/2}/√(2π): scipy's erfc errs by a few float64 ulp, x² of a float32 is exact, and rounding
-# −x/√2 moves erfc by at most 2t²·2^-53 relatively (t = x/√2; |t| < 11 wherever float32 GELU is normal):
-# all far below half a float32 ulp, so each result is rounded once from a float64 that is right to ~1e-13.
-def _gelu_narrow(x: np.ndarray) -> np.ndarray:
-    """x·erfc(−x/√2)/2 for x from float16/32, x clipped on the left as in _gelu_wide."""
-    from scipy.special import erfc
-
-    return no_minus_inf(x) * (erfc(x * -_SQRT_HALF) / 2)
-
-
-def _gelu_grad_narrow(x: np.ndarray) -> np.ndarray:
-    """erfc(−x/√2)/2 + x·e^{−x²/2}/√(2π) for x from float16/32; ±∞ held at ±max, where x·φ(x) = max·0 = 0."""
-    from scipy.special import erfc
-
-    t = finite(x)
-    return erfc(t * -_SQRT_HALF) / 2 + t * (np.exp(-np.square(t) / 2) * _INV_SQRT_2PI)
-
-
-_gelu = in_float64(_gelu_wide, narrow=_gelu_narrow)
-_gelu_grad = in_float64(_gelu_grad_wide, narrow=_gelu_grad_narrow)
+_gelu = in_float64(_gelu_value, narrow=functools.partial(_gelu_value, terms=_TERMS_NARROW))
+_gelu_grad = in_float64(_gelu_slope, narrow=functools.partial(_gelu_slope, terms=_TERMS_NARROW))
 
 
 def _gelu_tanh_u(x: np.ndarray) -> np.ndarray:
