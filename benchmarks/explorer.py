@@ -280,8 +280,7 @@ def _protocol(p: dict | None) -> str:
 
 
 # The rows of the latency table: a drag also from its delivery to the page (see render).
-_KINDS = (("key", "按键 · keys"), ("drag", "拖动，自事件起 · drag, from the event"),
-          ("delivered", "拖动，自送达起 · drag, from delivery"))
+_KINDS = (("key", "按键 · keys"), ("drag", "拖动 · drag"), ("delivered", "送达后 · delivered"))
 
 
 def render(results: dict) -> str:
@@ -324,10 +323,10 @@ def render(results: dict) -> str:
     if baseline:
         floor = baseline["drag"]["p95_ms"]
         zh += (f"浏览器把指针移动留到下一帧开始时才送达页面，这段等待（最多一帧，60 Hz 时 16.7 ms）在任何页面都一样："
-               f"只有一个滑块、别无他物的页面上，从事件算起的拖动 p95 就有 {floor:.1f} ms；“自送达起”一行是页面自己用的时间。")
+               f"只有一个滑块、别无他物的页面上，拖动的 p95 就有 {floor:.1f} ms。")
         en += (f" The browser holds a pointer move until the next frame begins, a wait of up to a frame (16.7 ms at "
                f"60 Hz) that is the same on any page: on a page with one range input and nothing else, the drag p95 "
-               f"from the event is {floor:.1f} ms; the rows “from delivery” give the time the page itself takes.")
+               f"is {floor:.1f} ms.")
     return "\n\n".join([
         spans("**实时更新（内核中）**", "**Live update (in a kernel)**") + "\n\n" + "\n".join(live_rows),
         spans("**书中页面的滑块延迟（无头 Chromium）**", "**Slider latency in the book's pages (headless Chromium)**")
