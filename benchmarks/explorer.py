@@ -7,7 +7,7 @@
     from tools/browser.py, the pages served over HTTP with the book's MathJax), driven by real key
     presses and pointer drags: from the reader's event (its timeStamp) to the callback of the next
     animation frame, median and 95th percentile per page, and for a drag also from the move's delivery
-    to the page; goals ≤ 8 ms and ≤ 16 ms (keys from the event, drags from delivery). The script's
+    to the page; goals ≤ 8 ms and ≤ 16 ms, on every row. The script's
     own input-handler time is given beside it, and the same protocol on a page with one plain range
     input (BARE) gives the browser's own floor. The book is built into a temporary directory, or
     read from $BOOK_HTML;
