@@ -109,8 +109,9 @@ HOOK = """() => {
         const into = window.__latency[kind];
         cause = null;
         requestAnimationFrame(() => {
-            into.push(performance.now() - t0);
-            if (moved) window.__latency.delivered.push(performance.now() - t1);
+            const now = performance.now();
+            into.push(now - t0);
+            if (moved) window.__latency.delivered.push(now - t1);
         });
     }, true);
     window.addEventListener('input', () => window.__handler.push(performance.now() - start));
@@ -279,7 +280,7 @@ def _protocol(p: dict | None) -> str:
                 f"then a mouse drag across it ({p['drag_steps']} moves).") + "\n\n"
 
 
-# The rows of the latency table: a drag also from its delivery to the page (see render).
+# The rows of the latency table: a drag also from its delivery to the page, the part of its latency the page controls.
 _KINDS = (("key", "按键 · keys"), ("drag", "拖动 · drag"), ("delivered", "送达后 · delivered"))
 
 
